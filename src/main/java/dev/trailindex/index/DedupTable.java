@@ -1,0 +1,40 @@
+package dev.trailindex.index;
+
+/**
+ * Decides, for each event key, whether its event is new, a duplicate, or an earlier copy that must replace the
+ * one already written. The copy that comes first in walk order (file, then position) wins whatever thread reads
+ * it, so the index holds the same documents however the work was scheduled; events already in the index from an
+ * earlier run always win.
+ */
+final class DedupTable {
+    /** Position of events committed by an earlier run: before every position of this run. */
+    static final long EARLIER_RUN = -1L;
+    private static final long ABSENT = Long.MIN_VALUE;
+
+    enum Decision { NEW, DUPLICATE, REPLACE }
+
+    private final LongLongMap seen = new LongLongMap();
+
+    /** Remembers a key that the index held before this run. */
+    synchronized void preload(long keyHash) {
+        seen.put(keyHash, EARLIER_RUN);
+    }
+
+    /** {@code position} orders events in walk order: file index in the high bits, record in the low. */
+    synchronized Decision claim(long keyHash, long position) {
+        long prior = seen.get(keyHash, ABSENT);
+        if (prior == ABSENT) {
+            seen.put(keyHash, position);
+            return Decision.NEW;
+        }
+        if (position < prior) {
+            seen.put(keyHash, position);
+            return Decision.REPLACE;
+        }
+        return Decision.DUPLICATE;
+    }
+
+    static long position(int fileIndex, long record) {
+        return ((long) fileIndex << 32) | (record & 0xffffffffL);
+    }
+}

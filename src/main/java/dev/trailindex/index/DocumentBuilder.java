@@ -1,0 +1,234 @@
+package dev.trailindex.index;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.trailindex.ingest.RawEvent;
+import dev.trailindex.schema.Derivation;
+import dev.trailindex.schema.FieldSpec;
+import dev.trailindex.schema.FieldType;
+import dev.trailindex.schema.Schema;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.InetAddressPoint;
+import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+
+/**
+ * Turns one event into one Lucene document, driven by the schema: every field's Lucene classes follow from its
+ * declared type and flags, so a new field is a schema entry, not code.
+ */
+public final class DocumentBuilder {
+    /** Between the path and the value in the terms of a flattened field. */
+    public static final char PATH_SEPARATOR = '\u001f';
+
+    /** A built document and its key. */
+    public record Built(String key, Document document) {
+    }
+
+    private final Schema schema;
+    private final List<Compiled> compiled = new ArrayList<>();
+
+    /** A field with its source paths split once. */
+    private record Compiled(FieldSpec spec, List<List<String>> paths) {
+    }
+
+    public DocumentBuilder(Schema schema) {
+        this.schema = schema;
+        for (FieldSpec f : schema.fields()) {
+            compiled.add(new Compiled(f, f.from().stream().map(p -> List.of(p.split("\\."))).toList()));
+        }
+    }
+
+    public Schema schema() {
+        return schema;
+    }
+
+    public Built build(RawEvent event) {
+        Document doc = new Document();
+        Set<Flag> flags = EnumSet.noneOf(Flag.class);
+        String key = null;
+        Compiled flagField = null;
+        for (Compiled c : compiled) {
+            FieldSpec f = c.spec();
+            if (f.derive() == Derivation.FLAGS) {
+                flagField = c;
+            } else if (f.derive() == Derivation.EVENT_KEY) {
+                key = eventKey(event, c, flags);
+                addKeyword(doc, f, key, flags);
+            } else if (f.derive() != null) {
+                derive(doc, c, event, flags);
+            } else {
+                copy(doc, c, event.tree(), flags);
+            }
+        }
+        if (flagField != null) {
+            for (Flag flag : flags) {
+                addKeyword(doc, flagField.spec(), flag.label(), flags);
+            }
+        }
+        return new Built(key, doc);
+    }
+
+    private static String eventKey(RawEvent event, Compiled c, Set<Flag> flags) {
+        String id = first(event.tree(), c);
+        if (id != null && !id.isBlank()) {
+            return TermLimits.truncate(id);
+        }
+        flags.add(Flag.NO_EVENT_ID);
+        return EventKeys.contentKey(event.tree());
+    }
+
+    private void derive(Document doc, Compiled c, RawEvent event, Set<Flag> flags) {
+        FieldSpec f = c.spec();
+        switch (f.derive()) {
+            case CREDENTIAL_KIND -> addKeyword(doc, f, Credentials.kind(first(event.tree(), c)), flags);
+            case ACCESS_KEY_KIND -> addKeyword(doc, f, Credentials.keyKind(first(event.tree(), c)), flags);
+            case SOURCE_FILE -> addKeyword(doc, f, event.file(), flags);
+            case SOURCE_RECORD -> addNumber(doc, f, event.record());
+            case SOURCE_OFFSET -> addNumber(doc, f, event.offset());
+            case SOURCE_LINE -> addNumber(doc, f, event.line());
+            case EVENT_SIZE -> addNumber(doc, f, event.json().length);
+            case RAW_EVENT -> doc.add(new StoredField(f.name(), event.json()));
+            case ALL_TEXT -> {
+                StringBuilder sb = new StringBuilder(event.json().length / 2);
+                JsonValues.strings(event.tree(), sb);
+                doc.add(new TextField(f.name(), sb.toString(), Field.Store.NO));
+            }
+            case FLAGS, EVENT_KEY -> throw new IllegalStateException("handled by build()");
+        }
+    }
+
+    /** A field copied from the event: the first "from" path that holds any value wins. */
+    private void copy(Document doc, Compiled c, JsonNode tree, Set<Flag> flags) {
+        FieldSpec f = c.spec();
+        for (int i = 0; i < c.paths().size(); i++) {
+            List<JsonNode> values = new ArrayList<>(1);
+            JsonValues.at(tree, c.paths().get(i), 0, values::add);
+            if (f.type() == FieldType.FLATTENED) {
+                JsonNode node = tree.get(f.from().get(i));
+                if (node != null && !node.isNull()) {
+                    addFlattened(doc, f, node, flags);
+                    return;
+                }
+                continue;
+            }
+            if (values.isEmpty()) {
+                continue;
+            }
+            if (f.type() == FieldType.TIME) {
+                addTime(doc, f, values.get(0), i > 0, flags);
+            } else {
+                for (JsonNode v : values) {
+                    addValue(doc, f, v, flags);
+                }
+            }
+            return;
+        }
+        if (f.type() == FieldType.TIME) {
+            flags.add(Flag.TIME_MISSING);
+        }
+    }
+
+    private void addValue(Document doc, FieldSpec f, JsonNode v, Set<Flag> flags) {
+        String text = v.asText();
+        switch (f.type()) {
+            case KEYWORD -> addKeyword(doc, f, text, flags);
+            case BOOLEAN -> addKeyword(doc, f, normaliseBoolean(text), flags);
+            case IP -> {
+                addKeyword(doc, f, text, flags);
+                InetAddress ip = IpLiterals.parse(text);
+                if (ip != null) {
+                    doc.add(new InetAddressPoint(f.ipPointField(), ip));
+                }
+            }
+            case TEXT -> doc.add(new TextField(f.name(), text, f.store() ? Field.Store.YES : Field.Store.NO));
+            case NUMBER -> {
+                if (v.canConvertToLong()) {
+                    addNumber(doc, f, v.asLong());
+                }
+            }
+            case TIME, FLATTENED, RAW -> throw new IllegalStateException("not a scalar type: " + f.type());
+        }
+    }
+
+    private static String normaliseBoolean(String text) {
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        return t.equals("true") || t.equals("false") ? t : text;
+    }
+
+    private static void addTime(Document doc, FieldSpec f, JsonNode v, boolean fallback, Set<Flag> flags) {
+        if (!v.isTextual() || v.textValue().isBlank()) {
+            flags.add(Flag.TIME_MISSING);
+            return;
+        }
+        EventTimes.Parsed t = EventTimes.parse(v.textValue());
+        if (t == null) {
+            flags.add(Flag.TIME_UNPARSEABLE);
+            return;
+        }
+        if (fallback) {
+            flags.add(Flag.TIME_FALLBACK);
+        }
+        if (t.zoneAssumed()) {
+            flags.add(Flag.TIME_NO_ZONE);
+        }
+        // LongField: a point for ranges plus sorted-numeric doc values for sorting and histograms.
+        doc.add(new LongField(f.name(), t.epochMillis(), f.store() ? Field.Store.YES : Field.Store.NO));
+    }
+
+    /** Each leaf becomes one term "path\u001fvalue" in a single field: any number of paths, one Lucene field. */
+    private static void addFlattened(Document doc, FieldSpec f, JsonNode node, Set<Flag> flags) {
+        JsonValues.leaves(node, "", (path, leaf) -> {
+            String term = path + PATH_SEPARATOR + leaf.asText();
+            if (TermLimits.tooLong(term)) {
+                flags.add(Flag.TRUNCATED);
+                term = TermLimits.truncate(term);
+            }
+            doc.add(new StringField(f.name(), term, Field.Store.NO));
+        });
+    }
+
+    private static void addKeyword(Document doc, FieldSpec f, String value, Set<Flag> flags) {
+        String v = value;
+        if (TermLimits.tooLong(v)) {
+            flags.add(Flag.TRUNCATED);
+            v = TermLimits.truncate(v);
+        }
+        Field.Store store = f.store() ? Field.Store.YES : Field.Store.NO;
+        // KeywordField writes sorted-set doc values for facets and sorting; plain StringField saves them when
+        // the field is only searched.
+        doc.add(f.docValues() ? new KeywordField(f.name(), v, store) : new StringField(f.name(), v, store));
+    }
+
+    private static void addNumber(Document doc, FieldSpec f, long value) {
+        if (f.index() || f.sort()) {
+            doc.add(new LongField(f.name(), value, Field.Store.NO));
+        }
+        if (f.store()) {
+            doc.add(new StoredField(f.name(), value));
+        }
+    }
+
+    private static String first(JsonNode tree, Compiled c) {
+        for (List<String> path : c.paths()) {
+            String[] found = new String[1];
+            JsonValues.at(tree, path, 0, v -> {
+                if (found[0] == null) {
+                    found[0] = v.asText();
+                }
+            });
+            if (found[0] != null) {
+                return found[0];
+            }
+        }
+        return null;
+    }
+}

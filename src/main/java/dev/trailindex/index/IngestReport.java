@@ -1,0 +1,41 @@
+package dev.trailindex.index;
+
+import dev.trailindex.ingest.FileOutcome;
+import dev.trailindex.ingest.Reason;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The outcome of one indexing run. Counts add up: every event read was either indexed as a new document or
+ * recognised as a duplicate of one already there ({@code eventsRead == indexed + duplicates}); events that could
+ * not be read at all are counted per reason in {@code rejectedByReason}.
+ *
+ * @param files            input files found
+ * @param filesRead        files read whole
+ * @param eventsRead       events read (duplicates included)
+ * @param indexed          new documents written
+ * @param duplicates       events already in the index or read twice in this run
+ * @param skippedByReason  files that hold no events, by reason
+ * @param failedByReason   files that broke (events before the break were kept), by reason
+ * @param rejectedByReason events or lines rejected inside files, by reason
+ * @param problems         every skipped or failed file with its reason and detail
+ * @param documents        documents in the index after the run
+ * @param millis           wall time of the run
+ */
+public record IngestReport(long files, long filesRead, long eventsRead, long indexed, long duplicates,
+        Map<Reason, Long> skippedByReason, Map<Reason, Long> failedByReason, Map<Reason, Long> rejectedByReason,
+        List<FileOutcome> problems, long documents, long millis) {
+
+    public long filesSkipped() {
+        return skippedByReason.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    public long filesFailed() {
+        return problems.stream().filter(FileOutcome::failed).count();
+    }
+
+    /** Whether every input was read without a failure (skipped files are not failures). */
+    public boolean clean() {
+        return filesFailed() == 0;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.trailindex.index;
+
+import dev.trailindex.ingest.FileOutcome;
+import dev.trailindex.ingest.Reason;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Collects file outcomes from the indexing threads into an {@link IngestReport}. */
+final class ReportBuilder {
+    final AtomicLong eventsRead = new AtomicLong();
+    final AtomicLong indexed = new AtomicLong();
+    final AtomicLong duplicates = new AtomicLong();
+    final AtomicLong filesDone = new AtomicLong();
+    private final long files;
+    private long filesRead;
+    private final Map<Reason, Long> skipped = new EnumMap<>(Reason.class);
+    private final Map<Reason, Long> failed = new EnumMap<>(Reason.class);
+    private final Map<Reason, Long> rejected = new EnumMap<>(Reason.class);
+    private final List<FileOutcome> problems = new ArrayList<>();
+
+    ReportBuilder(long files) {
+        this.files = files;
+    }
+
+    synchronized void add(FileOutcome o) {
+        filesDone.incrementAndGet();
+        o.rejected().forEach((r, n) -> rejected.merge(r, n, Long::sum));
+        if (o.ok()) {
+            filesRead++;
+            return;
+        }
+        problems.add(o);
+        if (o.skipped()) {
+            skipped.merge(o.reason(), 1L, Long::sum);
+        } else {
+            Reason r = o.reason() != null ? o.reason() : o.rejected().keySet().iterator().next();
+            failed.merge(r, 1L, Long::sum);
+        }
+    }
+
+    synchronized IngestReport build(long documents, long millis) {
+        problems.sort(Comparator.comparing(FileOutcome::file));
+        return new IngestReport(files, filesRead, eventsRead.get(), indexed.get(), duplicates.get(),
+                Map.copyOf(skipped), Map.copyOf(failed), Map.copyOf(rejected), List.copyOf(problems), documents, millis);
+    }
+}

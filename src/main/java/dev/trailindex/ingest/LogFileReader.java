@@ -1,0 +1,156 @@
+package dev.trailindex.ingest;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+/**
+ * Reads one input file into events: recognises gzip by its magic bytes, skips digests and non-JSON, and reads
+ * JSON-lines files ({@code .jsonl}, {@code .ndjson}) line by line so one bad line costs only that line. Never
+ * throws for bad input: every problem becomes part of the returned {@link FileOutcome}.
+ */
+public final class LogFileReader {
+    private static final int BUFFER = 64 * 1024;
+    private static final String DIGEST_PATH_MARK = "CloudTrail-Digest";
+
+    private final ObjectMapper mapper;
+    private final List<String> eventKeys;
+    private final IngestLimits limits;
+
+    public LogFileReader(List<String> eventKeys, IngestLimits limits) {
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(limits.maxDepth())
+                        .maxStringLength(limits.maxEventBytes())
+                        .build())
+                .build();
+        this.mapper = new ObjectMapper(factory);
+        this.eventKeys = List.copyOf(eventKeys);
+        this.limits = limits;
+    }
+
+    /** Reads {@code path}, handing each event to {@code sink}; {@code name} is how provenance names the file. */
+    public FileOutcome read(Path path, String name, EventSink sink) {
+        FileState state = new FileState(name, sink);
+        if (name.contains(DIGEST_PATH_MARK)) {
+            return state.outcome(Reason.DIGEST, "CloudTrail-Digest path");
+        }
+        boolean gzip = false;
+        try (InputStream file = new BufferedInputStream(Files.newInputStream(path), BUFFER)) {
+            gzip = startsWithGzipMagic(file);
+            InputStream in = gzip ? new BufferedInputStream(new GZIPInputStream(file, BUFFER), BUFFER) : file;
+            int first = firstNonBlank(in);
+            if (first < 0) {
+                return state.outcome(Reason.EMPTY, null);
+            }
+            if (first != '{' && first != '[') {
+                return state.outcome(Reason.NOT_JSON, "starts with " + printable(first));
+            }
+            RootValueReader reader = new RootValueReader(mapper, eventKeys, limits, state);
+            if (isJsonLines(name)) {
+                readLines(in, reader, state);
+            } else {
+                reader.readAll(in, 0, 1);
+            }
+            return state.outcome(null, null);
+        } catch (SinkException e) {
+            throw e;
+        } catch (StreamConstraintsException e) {
+            return state.outcome(Reason.LIMIT_EXCEEDED, jsonDetail(e));
+        } catch (JsonEOFException e) {
+            return state.outcome(Reason.TRUNCATED_JSON, jsonDetail(e));
+        } catch (JsonProcessingException e) {
+            return state.outcome(Reason.INVALID_JSON, jsonDetail(e));
+        } catch (java.io.CharConversionException e) {
+            return state.outcome(Reason.INVALID_JSON, e.getMessage());
+        } catch (ZipException e) {
+            return state.outcome(Reason.CORRUPT_GZIP, e.getMessage());
+        } catch (EOFException e) {
+            return state.outcome(gzip ? Reason.TRUNCATED_GZIP : Reason.UNREADABLE, e.getMessage());
+        } catch (IOException e) {
+            return state.outcome(Reason.UNREADABLE, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    static boolean isJsonLines(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        if (n.endsWith(".gz")) {
+            n = n.substring(0, n.length() - 3);
+        }
+        return n.endsWith(".jsonl") || n.endsWith(".ndjson");
+    }
+
+    private static boolean startsWithGzipMagic(InputStream in) throws IOException {
+        in.mark(2);
+        int b1 = in.read();
+        int b2 = in.read();
+        in.reset();
+        return b1 == 0x1f && b2 == 0x8b;
+    }
+
+    /** Peeks at the first byte that is not white space (or a UTF-8 byte-order mark), or -1 at end of input. */
+    private static int firstNonBlank(InputStream in) throws IOException {
+        in.mark(BUFFER);
+        try {
+            for (int i = 0; i < BUFFER; i++) {
+                int b = in.read();
+                if (b < 0 || !(b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == 0xEF || b == 0xBB || b == 0xBF)) {
+                    return b;
+                }
+            }
+            return 'x';
+        } finally {
+            in.reset();
+        }
+    }
+
+    private static String printable(int b) {
+        return b >= 0x20 && b < 0x7f ? "'" + (char) b + "'" : String.format("byte 0x%02x", b);
+    }
+
+    private static String jsonDetail(JsonProcessingException e) {
+        String msg = e.getOriginalMessage();
+        int nl = msg == null ? -1 : msg.indexOf('\n');
+        String first = nl < 0 ? String.valueOf(msg) : msg.substring(0, nl);
+        if (e.getLocation() != null) {
+            return "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": " + first;
+        }
+        return first;
+    }
+
+    /** JSON lines: each line is parsed on its own; a bad line is counted and the next line is read. */
+    private void readLines(InputStream in, RootValueReader reader, FileState state) throws IOException {
+        LineSplitter lines = new LineSplitter(in, limits.maxEventBytes());
+        LineSplitter.Line line;
+        while ((line = lines.next()) != null) {
+            if (line.tooLong()) {
+                state.reject(Reason.EVENT_TOO_LARGE);
+                continue;
+            }
+            if (line.blank()) {
+                continue;
+            }
+            try {
+                reader.readAll(new ByteArrayInputStream(line.bytes()), line.offset(), line.number());
+            } catch (StreamConstraintsException e) {
+                state.reject(Reason.LIMIT_EXCEEDED);
+            } catch (JsonProcessingException e) {
+                state.reject(e instanceof JsonEOFException ? Reason.TRUNCATED_JSON : Reason.INVALID_JSON);
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.trailindex.ingest;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+
+/**
+ * Passes bytes through to a streaming parser while keeping those from a chosen offset on, so the exact
+ * original bytes of an event can be cut out once the parser has found its end. Memory is bounded by the
+ * largest kept span plus the parser's read-ahead: callers move {@link #keepFrom(long)} forward as they go.
+ */
+final class RecordingInputStream extends FilterInputStream {
+    private byte[] buf = new byte[64 * 1024];
+    /** Stream offset of buf[0]. */
+    private long base;
+    /** Number of valid bytes in buf. */
+    private int len;
+
+    RecordingInputStream(InputStream in) {
+        super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+        int b = in.read();
+        if (b >= 0) {
+            ensure(1);
+            buf[len++] = (byte) b;
+        }
+        return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int n) throws IOException {
+        int r = in.read(b, off, n);
+        if (r > 0) {
+            ensure(r);
+            System.arraycopy(b, off, buf, len, r);
+            len += r;
+        }
+        return r;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+        // Skipped bytes must still be recorded: read them instead.
+        byte[] tmp = new byte[(int) Math.min(n, 8192)];
+        int r = read(tmp, 0, tmp.length);
+        return Math.max(r, 0);
+    }
+
+    @Override
+    public boolean markSupported() {
+        return false;
+    }
+
+    /** Bytes before {@code offset} are no longer needed. */
+    void keepFrom(long offset) {
+        int drop = (int) Math.min(Math.max(offset - base, 0), len);
+        if (drop > 0) {
+            System.arraycopy(buf, drop, buf, 0, len - drop);
+            len -= drop;
+            base += drop;
+        }
+    }
+
+    /** The bytes in [from, to) of the stream, which must not have been dropped. */
+    byte[] slice(long from, long to) {
+        if (from < base || to > base + len || from > to) {
+            throw new IllegalStateException("bytes " + from + ".." + to + " are not held (held " + base + ".." + (base + len) + ")");
+        }
+        return Arrays.copyOfRange(buf, (int) (from - base), (int) (to - base));
+    }
+
+    private void ensure(int extra) {
+        if (len + extra > buf.length) {
+            int need = len + extra;
+            if (need < 0) {
+                throw new IllegalStateException("event too large to hold in memory");
+            }
+            buf = Arrays.copyOf(buf, Math.max(need, buf.length * 2));
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package dev.trailindex.ingest;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Streams the top-level JSON values of one input and turns them into events: a {@code {"Records":[...]}}
+ * delivery file, a bare array of events, single event objects (one or many, e.g. one per line), and
+ * {@code lookup-events} output (an {@code Events} array, or one entry per line, each with the event as a JSON
+ * string in {@code CloudTrailEvent}). Containers are streamed element by element; only one event is in memory
+ * at a time. JSON errors propagate to the caller, after every event complete before them has been handed on.
+ */
+final class RootValueReader {
+    // Keys of CloudTrail's container formats (input format, not index fields).
+    private static final String RECORDS = "Records";
+    private static final String EVENTS = "Events";
+    private static final String CLOUDTRAIL_EVENT = "CloudTrailEvent";
+    private static final List<String> DIGEST_KEYS = List.of("digestStartTime", "digestEndTime", "digestS3Object");
+
+    private final ObjectMapper mapper;
+    private final List<String> eventKeys;
+    private final IngestLimits limits;
+    private final FileState state;
+
+    RootValueReader(ObjectMapper mapper, List<String> eventKeys, IngestLimits limits, FileState state) {
+        this.mapper = mapper;
+        this.eventKeys = eventKeys;
+        this.limits = limits;
+        this.state = state;
+    }
+
+    /**
+     * Reads every top-level value of {@code in}; {@code baseOffset} and {@code baseLine} place it in its file
+     * (non-zero when {@code in} is one line of a JSON-lines file).
+     */
+    void readAll(InputStream in, long baseOffset, long baseLine) throws IOException {
+        RecordingInputStream rec = new RecordingInputStream(in);
+        try (JsonParser p = mapper.getFactory().createParser(rec)) {
+            Position pos = new Position(baseOffset, baseLine);
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                long start = p.currentTokenLocation().getByteOffset();
+                rec.keepFrom(start);
+                if (t == JsonToken.START_ARRAY) {
+                    readEventArray(p, rec, pos, false);
+                } else if (t == JsonToken.START_OBJECT) {
+                    readRootObject(p, rec, pos, start);
+                } else {
+                    state.notEvents(Reason.NOT_CLOUDTRAIL, "top-level " + t.asString() + " value");
+                }
+            }
+        }
+    }
+
+    private void readRootObject(JsonParser p, RecordingInputStream rec, Position pos, long start) throws IOException {
+        long line = pos.line(p);
+        ObjectNode root = mapper.createObjectNode();
+        boolean container = false;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken v = p.nextToken();
+            if (v == JsonToken.START_ARRAY && (RECORDS.equals(name) || EVENTS.equals(name))) {
+                container = true;
+                root = null;
+                readEventArray(p, rec, pos, EVENTS.equals(name));
+            } else if (container) {
+                p.skipChildren();
+            } else {
+                root.set(name, p.readValueAsTree());
+            }
+        }
+        if (!container) {
+            long end = p.currentTokenLocation().getByteOffset() + 1;
+            classifyRootObject(root, rec.slice(start, end), pos.offset(start), line);
+        }
+    }
+
+    private void readEventArray(JsonParser p, RecordingInputStream rec, Position pos, boolean lookup) throws IOException {
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
+            long start = p.currentTokenLocation().getByteOffset();
+            long line = pos.line(p);
+            rec.keepFrom(start);
+            if (t != JsonToken.START_OBJECT) {
+                p.skipChildren();
+                state.reject(Reason.NOT_AN_OBJECT);
+                continue;
+            }
+            ObjectNode tree = p.readValueAsTree();
+            long end = p.currentTokenLocation().getByteOffset() + 1;
+            byte[] bytes = rec.slice(start, end);
+            if (lookup && tree.path(CLOUDTRAIL_EVENT).isTextual()) {
+                unwrap(tree, pos.offset(start), line);
+            } else if (lookup && !isEvent(tree)) {
+                state.notEvents(Reason.NOT_CLOUDTRAIL, "an Events entry without CloudTrailEvent");
+            } else {
+                emit(bytes, tree, pos.offset(start), line);
+            }
+        }
+    }
+
+    private void classifyRootObject(ObjectNode root, byte[] bytes, long offset, long line) throws IOException {
+        if (root.path(CLOUDTRAIL_EVENT).isTextual()) {
+            unwrap(root, offset, line);
+        } else if (DIGEST_KEYS.stream().anyMatch(root::has)) {
+            state.notEvents(Reason.DIGEST, "digest keys at line " + line);
+        } else if (isEvent(root)) {
+            emit(bytes, root, offset, line);
+        } else {
+            state.notEvents(Reason.NOT_CLOUDTRAIL, describe(root) + " at line " + line);
+        }
+    }
+
+    private boolean isEvent(ObjectNode node) {
+        for (String k : eventKeys) {
+            if (node.has(k)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A few words on what a non-CloudTrail object looks like, for the report. */
+    private static String describe(ObjectNode root) {
+        if ("Notification".equals(root.path("Type").asText()) || root.has("TopicArn")) {
+            return "an SNS/SQS notification";
+        }
+        if (root.has("Statement") && root.has("Version")) {
+            return "an IAM policy document";
+        }
+        StringBuilder keys = new StringBuilder();
+        root.fieldNames().forEachRemaining(k -> {
+            if (keys.length() < 60) {
+                keys.append(keys.isEmpty() ? "" : ", ").append(k);
+            }
+        });
+        return "an object with keys " + keys;
+    }
+
+    private void unwrap(ObjectNode wrapper, long offset, long line) throws IOException {
+        byte[] inner = wrapper.get(CLOUDTRAIL_EVENT).textValue().getBytes(StandardCharsets.UTF_8);
+        JsonNode tree;
+        try {
+            tree = mapper.readTree(inner);
+        } catch (JsonProcessingException e) {
+            state.reject(Reason.INVALID_EMBEDDED_JSON);
+            return;
+        }
+        if (tree instanceof ObjectNode obj) {
+            emit(inner, obj, offset, line);
+        } else {
+            state.reject(Reason.INVALID_EMBEDDED_JSON);
+        }
+    }
+
+    private void emit(byte[] bytes, ObjectNode tree, long offset, long line) {
+        if (bytes.length > limits.maxEventBytes()) {
+            state.reject(Reason.EVENT_TOO_LARGE);
+            return;
+        }
+        try {
+            state.sink.accept(new RawEvent(bytes, tree, state.file, state.events, offset, line));
+        } catch (IOException e) {
+            throw new SinkException(e);
+        }
+        state.events++;
+    }
+
+    /** Maps parser locations to positions in the file. */
+    private record Position(long baseOffset, long baseLine) {
+        long offset(long local) {
+            return baseOffset + local;
+        }
+
+        long line(JsonParser p) {
+            return baseLine + p.currentTokenLocation().getLineNr() - 1;
+        }
+    }
+}

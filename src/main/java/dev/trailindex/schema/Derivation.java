@@ -1,0 +1,57 @@
+package dev.trailindex.schema;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * Values that are not copied from one place of the event but computed by trailindex. The schema names a
+ * derivation per derived field; the indexer implements each one once.
+ */
+public enum Derivation {
+    /** root, iam-user, assumed-role, federated, aws-service, ... from the identity type (first "from" path). */
+    CREDENTIAL_KIND("credentialKind"),
+    /** long-term (AKIA), temporary (ASIA), other, none, from the access key (first "from" path). */
+    ACCESS_KEY_KIND("accessKeyKind"),
+    /** Data-quality flags raised while the event was indexed. */
+    FLAGS("flags"),
+    /** The document key: the value at the first "from" path, else a hash of the event's content. */
+    EVENT_KEY("eventKey"),
+    /** Path of the file the event came from. */
+    SOURCE_FILE("sourceFile"),
+    /** 0-based ordinal of the event in its file. */
+    SOURCE_RECORD("sourceRecord"),
+    /** Byte offset of the event in its (decompressed) file. */
+    SOURCE_OFFSET("sourceOffset"),
+    /** 1-based line of the event in its (decompressed) file. */
+    SOURCE_LINE("sourceLine"),
+    /** Size of the original event in bytes. */
+    EVENT_SIZE("eventSize"),
+    /** The exact original bytes of the event. */
+    RAW_EVENT("rawEvent"),
+    /** Every string value of the event, for full-text search. */
+    ALL_TEXT("allText");
+
+    private final String jsonName;
+
+    Derivation(String jsonName) {
+        this.jsonName = jsonName;
+    }
+
+    @JsonValue
+    public String jsonName() {
+        return jsonName;
+    }
+
+    @JsonCreator
+    public static Derivation fromJson(String name) {
+        for (Derivation d : values()) {
+            if (d.jsonName.equals(name)) {
+                return d;
+            }
+        }
+        throw new IllegalArgumentException("unknown derivation '" + name + "' (expected one of "
+                + Arrays.stream(values()).map(Derivation::jsonName).collect(Collectors.joining(", ")) + ")");
+    }
+}

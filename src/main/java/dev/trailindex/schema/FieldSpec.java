@@ -1,0 +1,68 @@
+package dev.trailindex.schema;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One field of the index, as declared in {@code index-schema/*.json}.
+ *
+ * @param name        the field name users type, CloudTrail's own dotted name for copied fields
+ * @param type        what kind of value it holds
+ * @param from        dotted paths in the event the value is read from, first present wins; empty for
+ *                    derived fields that need no input
+ * @param derive      the derivation computing the value, or null when the value is copied from {@code from}
+ * @param index       whether the field is searchable
+ * @param facet       whether it can be faceted (top values with counts)
+ * @param sort        whether results can be sorted by it
+ * @param store       whether the value is stored in the index for display
+ * @param description one line for {@code trailindex fields} and the README
+ */
+public record FieldSpec(String name, FieldType type, List<String> from, Derivation derive, boolean index,
+        boolean facet, boolean sort, boolean store, String description) {
+
+    /** Suffix of the hidden Lucene field holding IP points for {@link FieldType#IP} fields. */
+    private static final String IP_POINT_SUFFIX = "#ip";
+
+    public FieldSpec {
+        Objects.requireNonNull(name, "a field needs a \"name\"");
+        Objects.requireNonNull(type, "field '" + name + "' needs a \"type\"");
+        from = from == null ? List.of() : List.copyOf(from);
+        if (description == null || description.isBlank()) {
+            throw new IllegalArgumentException("field '" + name + "' needs a one-line \"description\"");
+        }
+        if (derive == null && from.isEmpty()) {
+            throw new IllegalArgumentException("field '" + name + "' needs \"from\" or \"derive\"");
+        }
+        if (facet && !(type == FieldType.KEYWORD || type == FieldType.IP || type == FieldType.BOOLEAN)) {
+            throw new IllegalArgumentException("field '" + name + "': only keyword, ip and boolean fields can facet");
+        }
+        if (sort && (type == FieldType.TEXT || type == FieldType.FLATTENED || type == FieldType.RAW)) {
+            throw new IllegalArgumentException("field '" + name + "': a " + type.jsonName() + " field cannot sort");
+        }
+        if (type == FieldType.RAW && index) {
+            throw new IllegalArgumentException("field '" + name + "': a raw field cannot be indexed (set \"index\": false)");
+        }
+    }
+
+    @JsonCreator
+    static FieldSpec fromJson(@JsonProperty("name") String name, @JsonProperty("type") FieldType type,
+            @JsonProperty("from") List<String> from, @JsonProperty("derive") Derivation derive,
+            @JsonProperty("index") Boolean index, @JsonProperty("facet") Boolean facet,
+            @JsonProperty("sort") Boolean sort, @JsonProperty("store") Boolean store,
+            @JsonProperty("description") String description) {
+        return new FieldSpec(name, type, from, derive, index == null || index, Boolean.TRUE.equals(facet),
+                Boolean.TRUE.equals(sort), Boolean.TRUE.equals(store), description);
+    }
+
+    /** Whether the field needs doc values (for facets or sorting). */
+    public boolean docValues() {
+        return facet || sort;
+    }
+
+    /** The Lucene field that holds IP points for an {@link FieldType#IP} field. */
+    public String ipPointField() {
+        return name + IP_POINT_SUFFIX;
+    }
+}

@@ -1,0 +1,241 @@
+package dev.trailindex.schema;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The index schema: every field trailindex indexes, parsed strictly from {@code index-schema/cloudtrail.json}.
+ * It is the only place that knows field names; other code asks it for fields by name (from a user) or by role
+ * ({@link #derived(Derivation)}, {@link #timeField()}).
+ */
+public final class Schema {
+
+    /** Classpath location of the bundled schema (copied from the repository's index-schema folder). */
+    public static final String BUNDLED = "index-schema/cloudtrail.json";
+
+    private final int version;
+    private final String name;
+    private final String fingerprint;
+    private final Map<String, FieldSpec> fields;
+    private final List<String> eventKeys;
+    private final List<FieldSpec> display;
+    private final List<FieldSpec> summary;
+
+    private Schema(String source, SchemaFile file) {
+        this.version = file.schemaVersion();
+        this.name = file.name();
+                Map<String, FieldSpec> byName = new LinkedHashMap<>();
+        for (FieldSpec f : file.fields()) {
+            if (byName.put(f.name(), f) != null) {
+                throw new SchemaException(source + ": field '" + f.name() + "' is declared twice");
+            }
+        }
+        this.fields = java.util.Collections.unmodifiableMap(byName);
+        this.eventKeys = List.copyOf(file.eventKeys());
+        this.display = resolve(source, "display", file.display());
+        this.summary = resolve(source, "summary", file.summary());
+        this.fingerprint = sha256(semantics().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (Derivation d : List.of(Derivation.EVENT_KEY, Derivation.RAW_EVENT, Derivation.SOURCE_FILE)) {
+            if (derivedOrNull(d) == null) {
+                throw new SchemaException(source + ": no field derives '" + d.jsonName() + "', which trailindex needs");
+            }
+        }
+        if (fields.values().stream().filter(f -> f.type() == FieldType.TIME && f.sort()).count() != 1) {
+            throw new SchemaException(source + ": exactly one sortable time field is needed (the event time)");
+        }
+    }
+
+    /** The schema bundled with this build. */
+    public static Schema bundled() {
+        try (InputStream in = Schema.class.getClassLoader().getResourceAsStream(BUNDLED)) {
+            if (in == null) {
+                throw new SchemaException(BUNDLED + " is missing from the classpath; rebuild trailindex");
+            }
+            return parse(BUNDLED, in.readAllBytes());
+        } catch (IOException e) {
+            throw new SchemaException(BUNDLED + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a schema file. */
+    public static Schema load(Path path) {
+        try {
+            return parse(path.toString(), Files.readAllBytes(path));
+        } catch (IOException e) {
+            throw new SchemaException(path + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Parses schema bytes strictly; {@code source} names the file in error messages. */
+    public static Schema parse(String source, byte[] bytes) {
+        ObjectMapper mapper = new ObjectMapper()
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        try {
+            return new Schema(source, mapper.readValue(bytes, SchemaFile.class));
+        } catch (UnrecognizedPropertyException e) {
+            throw new SchemaException(source + ": unknown key '" + e.getPropertyName() + "' at " + where(e), e);
+        } catch (JsonMappingException e) {
+            Throwable root = e.getCause() != null ? e.getCause() : e;
+            throw new SchemaException(source + ": " + firstLine(root.getMessage()) + " at " + where(e), e);
+        } catch (IOException e) {
+            throw new SchemaException(source + ": not valid JSON: " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    private static String where(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                sb.append(sb.isEmpty() ? "" : ".").append(r.getFieldName());
+            } else {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.isEmpty() ? "top level" : sb.toString();
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "invalid";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+
+    private List<FieldSpec> resolve(String source, String key, List<String> names) {
+        List<FieldSpec> out = new ArrayList<>();
+        for (String n : names) {
+            FieldSpec f = fields.get(n);
+            if (f == null) {
+                throw new SchemaException(source + ": \"" + key + "\" names unknown field '" + n + "'");
+            }
+            out.add(f);
+        }
+        return List.copyOf(out);
+    }
+
+    /** What decides how events are indexed (descriptions and display choices left out). */
+    private String semantics() {
+        StringBuilder sb = new StringBuilder(String.join(",", eventKeys)).append('\n');
+        for (FieldSpec f : fields.values()) {
+            sb.append(f.name()).append('|').append(f.type().jsonName()).append('|').append(f.from()).append('|')
+                    .append(f.derive() == null ? "" : f.derive().jsonName()).append('|').append(f.index())
+                    .append(f.facet()).append(f.sort()).append(f.store()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
+    }
+
+    public int version() {
+        return version;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** A short hash of the schema's indexing semantics: two builds index alike only if these agree. */
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    public Collection<FieldSpec> fields() {
+        return fields.values();
+    }
+
+    public Optional<FieldSpec> field(String fieldName) {
+        return Optional.ofNullable(fields.get(fieldName));
+    }
+
+    /** The field computed by {@code derivation}; every derivation the code relies on is checked at load. */
+    public FieldSpec derived(Derivation derivation) {
+        FieldSpec f = derivedOrNull(derivation);
+        if (f == null) {
+            throw new SchemaException("the schema has no field that derives '" + derivation.jsonName() + "'");
+        }
+        return f;
+    }
+
+    private FieldSpec derivedOrNull(Derivation derivation) {
+        for (FieldSpec f : fields.values()) {
+            if (f.derive() == derivation) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    /** The event time: the one sortable time field. */
+    public FieldSpec timeField() {
+        return fields.values().stream().filter(f -> f.type() == FieldType.TIME && f.sort()).findFirst().orElseThrow();
+    }
+
+    /** The default field of queries: the full-text field. */
+    public FieldSpec defaultTextField() {
+        return derived(Derivation.ALL_TEXT);
+    }
+
+    /** Top-level keys of which at least one marks a JSON object as a CloudTrail event. */
+    public List<String> eventKeys() {
+        return eventKeys;
+    }
+
+    /** Default columns of tabular output. */
+    public List<FieldSpec> display() {
+        return display;
+    }
+
+    /** Fields summarised by the stats command. */
+    public List<FieldSpec> summary() {
+        return summary;
+    }
+
+    /** The schema file's shape, parsed strictly. */
+    record SchemaFile(int schemaVersion, String name, String description, List<String> eventKeys,
+            List<String> display, List<String> summary, List<FieldSpec> fields) {
+        @JsonCreator
+        SchemaFile(@JsonProperty(value = "schemaVersion", required = true) int schemaVersion,
+                @JsonProperty(value = "name", required = true) String name,
+                @JsonProperty(value = "description", required = true) String description,
+                @JsonProperty(value = "eventKeys", required = true) List<String> eventKeys,
+                @JsonProperty(value = "display", required = true) List<String> display,
+                @JsonProperty(value = "summary", required = true) List<String> summary,
+                @JsonProperty(value = "fields", required = true) List<FieldSpec> fields) {
+            this.schemaVersion = schemaVersion;
+            this.name = name;
+            this.description = description;
+            this.eventKeys = eventKeys;
+            this.display = display;
+            this.summary = summary;
+            this.fields = fields;
+        }
+    }
+}
