@@ -1,0 +1,24 @@
+package dev.trailindex.cli;
+
+/** Exit statuses, documented in --help and the README. */
+public final class ExitCodes {
+    /** Success: everything was read, or the search ran. */
+    public static final int OK = 0;
+    /** Could not run: no index, index needs re-indexing, index cannot be written, internal error. */
+    public static final int ERROR = 1;
+    /** Bad usage: unknown option, bad query or time, unknown field. */
+    public static final int USAGE = 2;
+    /** Indexing finished but some input files failed (corrupt, truncated, invalid); good events were indexed. */
+    public static final int INPUT_FAILED = 3;
+    /** show: no event with that id. */
+    public static final int NOT_FOUND = 4;
+
+    static final String FOOTER = """
+
+            Exit status: 0 success; 1 cannot run (no index, index unwritable, re-index needed); 2 bad usage \
+            or query; 3 indexing finished but some input files failed (good events were still indexed); \
+            4 no such event.""";
+
+    private ExitCodes() {
+    }
+}

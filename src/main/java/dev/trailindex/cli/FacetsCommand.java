@@ -1,0 +1,110 @@
+package dev.trailindex.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.trailindex.query.FacetCounts;
+import dev.trailindex.query.Order;
+import dev.trailindex.query.SearchRequest;
+import dev.trailindex.query.SearchService;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "facets", mixinStandardHelpOptions = true,
+        description = {"Top values with counts of one or more fields over the events matching QUERY",
+                "(all events without a query). Facetable fields are marked in 'trailindex fields'."},
+        footer = ExitCodes.FOOTER)
+final class FacetsCommand implements Callable<Integer> {
+    @CommandLine.ParentCommand
+    Main main;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    IndexOption index;
+
+    @Mixin
+    TimeRangeOptions time;
+
+    @Option(names = "--field", required = true, paramLabel = "FIELD", description = "Field to count (repeatable).")
+    List<String> fields;
+
+    @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "Values shown per field (default: ${DEFAULT-VALUE}).")
+    int top;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table (default) or json.")
+    ReportFormat format;
+
+    @Parameters(arity = "0..*", paramLabel = "QUERY", description = "The query; none counts over every event.")
+    List<String> query;
+
+    @Override
+    public Integer call() throws IOException {
+        String q = query == null ? "" : String.join(" ", query);
+        SearchRequest req = new SearchRequest(q, time.fromMillis(), time.toMillis(), 0, Order.NEWEST);
+        try (SearchService search = SearchService.open(index.path(), main.schema())) {
+            long total = search.count(req);
+            List<FacetCounts> counts = search.facets(req, fields, top);
+            if (format == ReportFormat.JSON) {
+                try (JsonGenerator g = Formats.generator(main.rawOut(), true)) {
+                    g.writeStartObject();
+                    g.writeNumberField("total", total);
+                    g.writeArrayFieldStart("facets");
+                    for (FacetCounts c : counts) {
+                        writeFacet(g, c);
+                    }
+                    g.writeEndArray();
+                    g.writeEndObject();
+                }
+                main.rawOut().write('\n');
+                main.rawOut().flush();
+            } else {
+                printTable(spec.commandLine().getOut(), total, counts);
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    static void writeFacet(JsonGenerator g, FacetCounts c) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("field", c.field());
+        g.writeNumberField("events", c.events());
+        g.writeNumberField("distinct", c.distinct());
+        g.writeArrayFieldStart("top");
+        for (FacetCounts.ValueCount v : c.top()) {
+            g.writeStartObject();
+            g.writeStringField("value", v.value());
+            g.writeNumberField("count", v.count());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeNumberField("other", c.other());
+        g.writeEndObject();
+    }
+
+    static void printTable(PrintWriter out, long total, List<FacetCounts> counts) {
+        out.printf("%s matching events%n", Formats.number(total));
+        for (FacetCounts c : counts) {
+            out.println();
+            printFacet(out, c);
+        }
+    }
+
+    static void printFacet(PrintWriter out, FacetCounts c) {
+        out.printf("%s  (%s events with a value, %s distinct)%n", c.field(), Formats.number(c.events()), Formats.number(c.distinct()));
+        Table t = new Table(List.of("count", "value"), 100);
+        for (FacetCounts.ValueCount v : c.top()) {
+            t.row(List.of(Formats.number(v.count()), v.value()));
+        }
+        if (c.other() > 0) {
+            t.row(List.of(Formats.number(c.other()), "(other values)"));
+        }
+        t.print(out);
+    }
+}

@@ -1,0 +1,55 @@
+package dev.trailindex.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.trailindex.schema.FieldSpec;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "fields", mixinStandardHelpOptions = true,
+        description = "List the searchable fields of the index schema, with their types and what they hold.",
+        footer = ExitCodes.FOOTER)
+final class FieldsCommand implements Callable<Integer> {
+    @CommandLine.ParentCommand
+    Main main;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table (default) or json.")
+    ReportFormat format;
+
+    @Override
+    public Integer call() throws IOException {
+        List<FieldSpec> fields = main.schema().fields().stream().filter(FieldSpec::index).toList();
+        if (format == ReportFormat.JSON) {
+            try (JsonGenerator g = Formats.generator(main.rawOut(), true)) {
+                g.writeStartArray();
+                for (FieldSpec f : fields) {
+                    g.writeStartObject();
+                    g.writeStringField("name", f.name());
+                    g.writeStringField("type", f.type().jsonName());
+                    g.writeBooleanField("facet", f.facet());
+                    g.writeBooleanField("sort", f.sort());
+                    g.writeStringField("description", f.description());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
+            main.rawOut().write('\n');
+            main.rawOut().flush();
+            return ExitCodes.OK;
+        }
+        Table t = new Table(List.of("field", "type", "facet", "description"), 120);
+        for (FieldSpec f : fields) {
+            List<String> row = new ArrayList<>(List.of(f.name(), f.type().jsonName(), f.facet() ? "yes" : "", f.description()));
+            t.row(row);
+        }
+        t.print(spec.commandLine().getOut());
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,165 @@
+package dev.trailindex.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.trailindex.index.Indexer;
+import dev.trailindex.index.IngestReport;
+import dev.trailindex.ingest.FileOutcome;
+import dev.trailindex.ingest.IngestLimits;
+import dev.trailindex.ingest.Reason;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "index", mixinStandardHelpOptions = true,
+        description = {"Index CloudTrail logs: files and folders (walked recursively), plain or gzip'd, in any of",
+                "CloudTrail's shapes: {\"Records\":[...]} delivery files, JSON arrays, single events, JSON lines,",
+                "and 'aws cloudtrail lookup-events' output. Re-indexing adds only events not yet in the index.",
+                "Broken files are reported with their path and reason and never stop the run."},
+        footer = ExitCodes.FOOTER)
+final class IndexCommand implements Callable<Integer> {
+    private static final int LIST_LIMIT = 20;
+
+    @CommandLine.ParentCommand
+    Main main;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    IndexOption index;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Log files or folders.")
+    List<Path> paths;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Files read at once (default: the number of cores).")
+    Integer threads;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "Summary as table or json (json lists every problem file).")
+    ReportFormat format;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws IOException {
+        Indexer.Options defaults = Indexer.Options.defaults();
+        int n = threads == null ? defaults.threads() : threads;
+        if (n < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
+        }
+        Indexer indexer = new Indexer(main.schema(), new Indexer.Options(n, IngestLimits.DEFAULT, defaults.ramBufferMb()));
+        PrintWriter err = spec.commandLine().getErr();
+        Indexer.Progress progress = quiet ? null : (done, files, events, indexed) ->
+                err.printf("indexing: %s of %s files, %s events read, %s new%n", Formats.number(done),
+                        Formats.number(files), Formats.number(events), Formats.number(indexed));
+        IngestReport report = indexer.run(index.path(), paths, progress);
+        if (format == ReportFormat.JSON) {
+            printJson(report);
+        } else {
+            printTable(report, spec.commandLine().getOut());
+        }
+        return report.clean() ? ExitCodes.OK : ExitCodes.INPUT_FAILED;
+    }
+
+    private void printTable(IngestReport r, PrintWriter out) {
+        out.printf("indexed %s new events into %s in %.1f s%n", Formats.number(r.indexed()), index.path(), r.millis() / 1000.0);
+        out.printf("  files:      %s found, %s read whole, %s skipped, %s failed%n", Formats.number(r.files()),
+                Formats.number(r.filesRead()), Formats.number(r.filesSkipped()), Formats.number(r.filesFailed()));
+        out.printf("  events:     %s read, %s new, %s duplicates%n", Formats.number(r.eventsRead()),
+                Formats.number(r.indexed()), Formats.number(r.duplicates()));
+        if (!r.rejectedByReason().isEmpty()) {
+            out.printf("  rejected:   %s%n", byReason(r.rejectedByReason()));
+        }
+        if (!r.skippedByReason().isEmpty()) {
+            out.printf("  skipped:    %s%n", byReason(r.skippedByReason()));
+        }
+        if (!r.failedByReason().isEmpty()) {
+            out.printf("  failed:     %s%n", byReason(r.failedByReason()));
+        }
+        out.printf("  index:      %s events%n", Formats.number(r.documents()));
+        list(out, "failed", r.problems().stream().filter(FileOutcome::failed).toList());
+        list(out, "skipped", r.problems().stream().filter(FileOutcome::skipped).toList());
+    }
+
+    private static void list(PrintWriter out, String what, List<FileOutcome> files) {
+        int shown = 0;
+        for (FileOutcome o : files) {
+            if (shown++ == LIST_LIMIT) {
+                out.printf("%s: ... and %d more (--format json lists all)%n", what, files.size() - LIST_LIMIT);
+                break;
+            }
+            out.printf("%s: %s: %s%s%s%n", what, o.file(), label(o),
+                    o.detail() == null ? "" : " (" + o.detail() + ")",
+                    o.events() > 0 ? "; " + Formats.number(o.events()) + " events before it were read" : "");
+        }
+    }
+
+    private static String label(FileOutcome o) {
+        if (o.reason() != null) {
+            return o.reason().label();
+        }
+        return o.rejected().entrySet().stream().map(e -> e.getValue() + " " + e.getKey().label())
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String byReason(Map<Reason, Long> counts) {
+        return counts.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getKey().label() + " " + Formats.number(e.getValue())).collect(Collectors.joining(", "));
+    }
+
+    private void printJson(IngestReport r) throws IOException {
+        try (JsonGenerator g = Formats.generator(main.rawOut(), true)) {
+            g.writeStartObject();
+            g.writeStringField("index", index.path().toString());
+            g.writeNumberField("files", r.files());
+            g.writeNumberField("filesRead", r.filesRead());
+            g.writeNumberField("filesSkipped", r.filesSkipped());
+            g.writeNumberField("filesFailed", r.filesFailed());
+            g.writeNumberField("eventsRead", r.eventsRead());
+            g.writeNumberField("indexed", r.indexed());
+            g.writeNumberField("duplicates", r.duplicates());
+            g.writeNumberField("documents", r.documents());
+            g.writeNumberField("millis", r.millis());
+            writeCounts(g, "skippedByReason", r.skippedByReason());
+            writeCounts(g, "failedByReason", r.failedByReason());
+            writeCounts(g, "rejectedByReason", r.rejectedByReason());
+            g.writeArrayFieldStart("problems");
+            for (FileOutcome o : r.problems()) {
+                g.writeStartObject();
+                g.writeStringField("file", o.file());
+                g.writeStringField("outcome", o.skipped() ? "skipped" : "failed");
+                if (o.reason() != null) {
+                    g.writeStringField("reason", o.reason().label());
+                }
+                if (o.detail() != null) {
+                    g.writeStringField("detail", o.detail());
+                }
+                g.writeNumberField("events", o.events());
+                writeCounts(g, "rejected", o.rejected());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        main.rawOut().write('\n');
+        main.rawOut().flush();
+    }
+
+    private static void writeCounts(JsonGenerator g, String name, Map<Reason, Long> counts) throws IOException {
+        g.writeObjectFieldStart(name);
+        for (var e : counts.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
+            g.writeNumberField(e.getKey().label(), e.getValue());
+        }
+        g.writeEndObject();
+    }
+}

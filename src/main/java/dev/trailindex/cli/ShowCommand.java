@@ -1,0 +1,55 @@
+package dev.trailindex.cli;
+
+import dev.trailindex.query.SearchService;
+import dev.trailindex.query.StoredEvent;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "show", mixinStandardHelpOptions = true,
+        description = {"Print one event's exact original JSON bytes on stdout.",
+                "EVENT_ID is the eventID, or the sha256:... key search shows for events without one."},
+        footer = ExitCodes.FOOTER)
+final class ShowCommand implements Callable<Integer> {
+    @CommandLine.ParentCommand
+    Main main;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    IndexOption index;
+
+    @Option(names = "--with-source", description = "Also print the file and position the event came from (on stderr, so stdout stays the exact event).")
+    boolean withSource;
+
+    @Parameters(paramLabel = "EVENT_ID", description = "The event's eventID.")
+    String eventId;
+
+    @Override
+    public Integer call() throws IOException {
+        try (SearchService search = SearchService.open(index.path(), main.schema())) {
+            Optional<StoredEvent> found = search.event(eventId);
+            if (found.isEmpty()) {
+                spec.commandLine().getErr().println("trailindex: no event with id '" + eventId + "' in " + index.path());
+                return ExitCodes.NOT_FOUND;
+            }
+            StoredEvent e = found.get();
+            if (withSource) {
+                spec.commandLine().getErr().printf("source: %s, event #%d in the file, byte offset %d, line %d%n",
+                        e.file(), e.record(), e.offset(), e.line());
+            }
+            OutputStream out = main.rawOut();
+            out.write(e.json());
+            out.write('\n');
+            out.flush();
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.trailindex.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.trailindex.query.FacetCounts;
+import dev.trailindex.query.IndexStats;
+import dev.trailindex.query.SearchService;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "stats", mixinStandardHelpOptions = true,
+        description = "What the index holds: events, time span, source files and the top values of key fields.",
+        footer = ExitCodes.FOOTER)
+final class StatsCommand implements Callable<Integer> {
+    @CommandLine.ParentCommand
+    Main main;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    IndexOption index;
+
+    @Option(names = "--top", paramLabel = "N", defaultValue = "5", description = "Values shown per field (default: ${DEFAULT-VALUE}).")
+    int top;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table (default) or json.")
+    ReportFormat format;
+
+    @Override
+    public Integer call() throws IOException {
+        try (SearchService search = SearchService.open(index.path(), main.schema())) {
+            IndexStats s = search.stats(top);
+            if (format == ReportFormat.JSON) {
+                printJson(s);
+            } else {
+                PrintWriter out = spec.commandLine().getOut();
+                out.printf("index:        %s%n", index.path());
+                out.printf("events:       %s%n", Formats.number(s.events()));
+                out.printf("time span:    %s .. %s%n", s.first() == null ? "-" : Formats.time(s.first()),
+                        s.last() == null ? "-" : Formats.time(s.last()));
+                out.printf("without time: %s%n", Formats.number(s.withoutTime()));
+                out.printf("source files: %s%n", Formats.number(s.files()));
+                for (FacetCounts c : s.top()) {
+                    out.println();
+                    FacetsCommand.printFacet(out, c);
+                }
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private void printJson(IndexStats s) throws IOException {
+        try (JsonGenerator g = Formats.generator(main.rawOut(), true)) {
+            g.writeStartObject();
+            g.writeStringField("index", index.path().toString());
+            g.writeNumberField("events", s.events());
+            g.writeStringField("firstEventTime", s.first() == null ? null : Formats.time(s.first()));
+            g.writeStringField("lastEventTime", s.last() == null ? null : Formats.time(s.last()));
+            g.writeNumberField("withoutTime", s.withoutTime());
+            g.writeNumberField("files", s.files());
+            g.writeArrayFieldStart("top");
+            for (FacetCounts c : s.top()) {
+                FacetsCommand.writeFacet(g, c);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        main.rawOut().write('\n');
+        main.rawOut().flush();
+    }
+}

@@ -1,0 +1,24 @@
+package dev.trailindex.index;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.trailindex.schema.FieldSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The values a schema field copies from an event, as text: the same rule for indexing and for display. */
+public final class FieldValues {
+    private FieldValues() {
+    }
+
+    /** Values at the first of the field's "from" paths that holds any. */
+    public static List<String> of(JsonNode event, FieldSpec field) {
+        List<String> out = new ArrayList<>(1);
+        for (String path : field.from()) {
+            JsonValues.at(event, List.of(path.split("\\.")), 0, v -> out.add(v.asText()));
+            if (!out.isEmpty()) {
+                break;
+            }
+        }
+        return out;
+    }
+}

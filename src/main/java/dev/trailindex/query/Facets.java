@@ -1,0 +1,56 @@
+package dev.trailindex.query;
+
+import dev.trailindex.schema.FieldSpec;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.StringDocValuesReaderState;
+import org.apache.lucene.facet.StringValueFacetCounts;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+
+/** Facet counts from lucene-facet over the keyword fields' sorted-set doc values. */
+final class Facets {
+    private final FieldResolver resolver;
+
+    Facets(FieldResolver resolver) {
+        this.resolver = resolver;
+    }
+
+    List<FacetCounts> count(IndexSearcher s, Query q, List<String> fields, int top) throws IOException {
+        if (top < 1) {
+            throw new QueryException("--top must be at least 1");
+        }
+        List<FieldSpec> specs = new ArrayList<>();
+        for (String name : fields) {
+            FieldResolver.Resolved r = resolver.resolve(name);
+            if (r.path() != null || !r.spec().facet()) {
+                throw new QueryException("field '" + name + "' cannot be faceted; facetable fields are marked in 'trailindex fields'");
+            }
+            specs.add(r.spec());
+        }
+        FacetsCollector hits = s.search(q, new FacetsCollectorManager());
+        List<FacetCounts> out = new ArrayList<>();
+        for (FieldSpec f : specs) {
+            StringDocValuesReaderState state = new StringDocValuesReaderState(s.getIndexReader(), f.name());
+            StringValueFacetCounts counts = new StringValueFacetCounts(state, hits);
+            FacetResult r = counts.getTopChildren(top, f.name());
+            if (r == null) {
+                out.add(new FacetCounts(f.name(), 0, 0, List.of(), 0));
+                continue;
+            }
+            List<FacetCounts.ValueCount> values = new ArrayList<>();
+            long shown = 0;
+            for (LabelAndValue lv : r.labelValues) {
+                values.add(new FacetCounts.ValueCount(lv.label, lv.value.longValue()));
+                shown += lv.value.longValue();
+            }
+            out.add(new FacetCounts(f.name(), r.value.longValue(), r.childCount, values, Math.max(0, r.value.longValue() - shown)));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,83 @@
+package dev.trailindex.query;
+
+import dev.trailindex.schema.FieldSpec;
+import dev.trailindex.schema.FieldType;
+import dev.trailindex.schema.Schema;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Maps a field name a user typed to a schema field, including dotted paths inside flattened fields
+ * ({@code requestParameters.bucketName}), and suggests the closest names when there is no such field.
+ */
+public final class FieldResolver {
+
+    /**
+     * A resolved name.
+     *
+     * @param spec the schema field
+     * @param path for a flattened field, the dotted path inside it; otherwise null
+     */
+    public record Resolved(FieldSpec spec, String path) {
+    }
+
+    private final Schema schema;
+
+    public FieldResolver(Schema schema) {
+        this.schema = schema;
+    }
+
+    public Resolved resolve(String name) {
+        Optional<FieldSpec> exact = schema.field(name);
+        if (exact.isPresent()) {
+            return new Resolved(exact.get(), null);
+        }
+        for (FieldSpec f : schema.fields()) {
+            if (f.type() == FieldType.FLATTENED && name.startsWith(f.name() + ".") && name.length() > f.name().length() + 1) {
+                return new Resolved(f, name.substring(f.name().length() + 1));
+            }
+        }
+        throw new QueryException("unknown field '" + name + "'" + suggestions(name) + " ('trailindex fields' lists them all)");
+    }
+
+    /** ", did you mean a, b or c?" for the nearest field names, or "" if none is near. */
+    String suggestions(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        List<String> near = schema.fields().stream()
+                .map(FieldSpec::name)
+                .filter(n -> distance(lower, n.toLowerCase(Locale.ROOT)) <= Math.max(2, lower.length() / 3)
+                        || n.toLowerCase(Locale.ROOT).endsWith("." + lower))
+                .sorted(Comparator.comparingInt(n -> distance(lower, n.toLowerCase(Locale.ROOT))))
+                .limit(3)
+                .toList();
+        if (near.isEmpty()) {
+            return "";
+        }
+        if (near.size() == 1) {
+            return "; did you mean " + near.get(0) + "?";
+        }
+        return "; did you mean " + String.join(", ", near.subList(0, near.size() - 1)) + " or " + near.getLast() + "?";
+    }
+
+    /** Levenshtein distance. */
+    static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

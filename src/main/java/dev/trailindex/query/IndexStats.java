@@ -1,0 +1,19 @@
+package dev.trailindex.query;
+
+import java.util.List;
+
+/**
+ * What an index holds.
+ *
+ * @param events      documents (one per unique event)
+ * @param first       earliest event time, epoch millis, or null if no event has a time
+ * @param last        latest event time, or null
+ * @param withoutTime events without a readable time
+ * @param files       distinct source files
+ * @param top         top values of the schema's summary fields
+ */
+public record IndexStats(long events, Long first, Long last, long withoutTime, long files, List<FacetCounts> top) {
+    public IndexStats {
+        top = List.copyOf(top);
+    }
+}

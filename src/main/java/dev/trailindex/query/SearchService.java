@@ -1,0 +1,241 @@
+package dev.trailindex.query;
+
+import dev.trailindex.index.IndexException;
+import dev.trailindex.index.IndexMeta;
+import dev.trailindex.schema.Derivation;
+import dev.trailindex.schema.FieldSpec;
+import dev.trailindex.schema.Schema;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.PointValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedNumericDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldExistsQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * The one search facade: the CLI, the HTTP handler and embedding programs all search through it. Thread-safe;
+ * each call sees the latest commit of the index, so searching goes on while an indexer adds files.
+ */
+public final class SearchService implements Closeable {
+    private final Path path;
+    private final Schema schema;
+    private final Directory dir;
+    private final SearcherManager searchers;
+    private final SchemaQueryParserPool parsers;
+    private final Facets facets;
+    private final String timeField;
+    private final Set<String> storedFields;
+    private final Fields f;
+
+    /** The stored fields by role. */
+    private record Fields(String key, String raw, String file, String record, String offset, String line) {
+    }
+
+    private SearchService(Path path, Schema schema, Directory dir) throws IOException {
+        this.path = path;
+        this.schema = schema;
+        this.dir = dir;
+        this.searchers = new SearcherManager(dir, null);
+        this.parsers = new SchemaQueryParserPool(schema);
+        this.facets = new Facets(new FieldResolver(schema));
+        this.timeField = schema.timeField().name();
+        this.f = new Fields(schema.derived(Derivation.EVENT_KEY).name(), schema.derived(Derivation.RAW_EVENT).name(),
+                schema.derived(Derivation.SOURCE_FILE).name(), schema.derived(Derivation.SOURCE_RECORD).name(),
+                schema.derived(Derivation.SOURCE_OFFSET).name(), schema.derived(Derivation.SOURCE_LINE).name());
+        this.storedFields = Set.of(f.key(), f.raw(), f.file(), f.record(), f.offset(), f.line());
+    }
+
+    /** Opens the index at {@code path}; fails with a clear message if there is none or it needs re-indexing. */
+    public static SearchService open(Path path, Schema schema) {
+        if (!Files.isDirectory(path)) {
+            throw new IndexException("no index at " + path + ": run 'trailindex index PATH...' first (or pass --index)");
+        }
+        Directory dir = null;
+        try {
+            dir = FSDirectory.open(path);
+            if (!DirectoryReader.indexExists(dir)) {
+                throw new IndexException("no index at " + path + ": run 'trailindex index PATH...' first (or pass --index)");
+            }
+            try (DirectoryReader r = DirectoryReader.open(dir)) {
+                IndexMeta.check(path, r.getIndexCommit().getUserData(), schema);
+            }
+            return new SearchService(path, schema, dir);
+        } catch (IOException e) {
+            closeQuietly(dir);
+            throw new IndexException("cannot open the index at " + path + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeQuietly(dir);
+            throw e;
+        }
+    }
+
+    public Schema schema() {
+        return schema;
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    /** The Lucene query for a request: the parsed text, filtered to the time range. */
+    public Query toQuery(String query, Long from, Long to) {
+        Query q = parsers.parse(query);
+        if (from == null && to == null) {
+            return q;
+        }
+        Query range = LongField.newRangeQuery(timeField, from == null ? Long.MIN_VALUE : from,
+                to == null ? Long.MAX_VALUE : to - 1);
+        return new BooleanQuery.Builder().add(q, BooleanClause.Occur.MUST).add(range, BooleanClause.Occur.FILTER).build();
+    }
+
+    /** The exact number of matching events. */
+    public long count(SearchRequest req) {
+        Query q = toQuery(req.query(), req.from(), req.to());
+        return withSearcher(s -> (long) s.count(q));
+    }
+
+    public SearchResult search(SearchRequest req) {
+        Query q = toQuery(req.query(), req.from(), req.to());
+        return withSearcher(s -> {
+            long total = s.count(q);
+            if (req.limit() == 0 || total == 0) {
+                return new SearchResult(total, List.of());
+            }
+            int n = (int) Math.min(req.limit(), total);
+            TopDocs top = req.order() == Order.RELEVANCE ? s.search(q, n)
+                    : s.search(q, n, Sorts.byTime(timeField, f.key(), req.order() == Order.NEWEST));
+            List<StoredEvent> hits = new ArrayList<>(top.scoreDocs.length);
+            for (ScoreDoc sd : top.scoreDocs) {
+                hits.add(load(s, sd.doc));
+            }
+            return new SearchResult(total, hits);
+        });
+    }
+
+    /** Top values of each field over the matching events. */
+    public List<FacetCounts> facets(SearchRequest req, List<String> fields, int top) {
+        Query q = toQuery(req.query(), req.from(), req.to());
+        return withSearcher(s -> facets.count(s, q, fields, top));
+    }
+
+    /** The event with this key (eventID, or content hash for events without one). */
+    public Optional<StoredEvent> event(String key) {
+        return withSearcher(s -> {
+            TopDocs td = s.search(new TermQuery(new Term(f.key(), key)), 1);
+            return td.scoreDocs.length == 0 ? Optional.empty() : Optional.of(load(s, td.scoreDocs[0].doc));
+        });
+    }
+
+    public IndexStats stats(int top) {
+        return withSearcher(s -> {
+            DirectoryReader reader = (DirectoryReader) s.getIndexReader();
+            byte[] min = PointValues.getMinPackedValue(reader, timeField);
+            byte[] max = PointValues.getMaxPackedValue(reader, timeField);
+            long withTime = s.count(new FieldExistsQuery(timeField));
+            List<String> names = schema.summary().stream().map(FieldSpec::name).toList();
+            return new IndexStats(reader.numDocs(), min == null ? null : org.apache.lucene.document.LongPoint.decodeDimension(min, 0),
+                    max == null ? null : org.apache.lucene.document.LongPoint.decodeDimension(max, 0), reader.numDocs() - withTime,
+                    distinctTerms(reader, f.file()), facets.count(s, new MatchAllDocsQuery(), names, top));
+        });
+    }
+
+    private static long distinctTerms(DirectoryReader reader, String field) throws IOException {
+        Terms terms = MultiTerms.getTerms(reader, field);
+        if (terms == null) {
+            return 0;
+        }
+        long n = 0;
+        TermsEnum te = terms.iterator();
+        while (te.next() != null) {
+            n++;
+        }
+        return n;
+    }
+
+    private StoredEvent load(IndexSearcher s, int doc) throws IOException {
+        Document d = s.storedFields().document(doc, storedFields);
+        return new StoredEvent(d.get(f.key()), d.getBinaryValue(f.raw()).bytes, d.get(f.file()),
+                number(d, f.record()), number(d, f.offset()), number(d, f.line()), time(s, doc));
+    }
+
+    private static long number(Document d, String field) {
+        IndexableField v = d.getField(field);
+        return v == null || v.numericValue() == null ? -1 : v.numericValue().longValue();
+    }
+
+    private Long time(IndexSearcher s, int doc) throws IOException {
+        List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        SortedNumericDocValues dv = leaf.reader().getSortedNumericDocValues(timeField);
+        if (dv != null && dv.advanceExact(doc - leaf.docBase)) {
+            return dv.nextValue();
+        }
+        return null;
+    }
+
+    /** Work with a searcher on the latest commit. */
+    @FunctionalInterface
+    private interface SearcherWork<T> {
+        T apply(IndexSearcher s) throws IOException;
+    }
+
+    private <T> T withSearcher(SearcherWork<T> work) {
+        try {
+            searchers.maybeRefresh();
+            IndexSearcher s = searchers.acquire();
+            try {
+                return work.apply(s);
+            } finally {
+                searchers.release(s);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the index at " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(Directory d) {
+        if (d != null) {
+            try {
+                d.close();
+            } catch (IOException ignored) {
+                // Already failing with a clearer message.
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            searchers.close();
+        } finally {
+            dir.close();
+        }
+    }
+}
