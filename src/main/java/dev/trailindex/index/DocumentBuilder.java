@@ -139,6 +139,10 @@ public final class DocumentBuilder {
 
     private void addValue(Document doc, FieldSpec f, JsonNode v, Set<Flag> flags) {
         String text = v.asText();
+        if (text.isEmpty()) {
+            // An empty string says "no value" (errorCode: ""); it must not make the field exist.
+            return;
+        }
         switch (f.type()) {
             case KEYWORD -> addKeyword(doc, f, text, flags);
             case BOOLEAN -> addKeyword(doc, f, normaliseBoolean(text), flags);

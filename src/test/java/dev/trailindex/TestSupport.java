@@ -1,0 +1,65 @@
+package dev.trailindex;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trailindex.index.Indexer;
+import dev.trailindex.index.IngestReport;
+import dev.trailindex.ingest.IngestLimits;
+import dev.trailindex.schema.Schema;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Shared helpers: the corpus location, indexing, and the independent Python expectations. */
+public final class TestSupport {
+    public static final Schema SCHEMA = Schema.bundled();
+    public static final ObjectMapper JSON = new ObjectMapper();
+    public static final Path SAMPLES = Path.of("src/samples");
+
+    private TestSupport() {
+    }
+
+    /**
+     * The real corpus ({@code ../shared/corpus}). A developer's fresh clone may not have it: the corpus tests
+     * then skip and say why. CI sets trailindex.corpus.required, so there a missing corpus fails.
+     */
+    public static Path corpus() {
+        Path p = Path.of(System.getProperty("trailindex.corpus", "../shared/corpus"));
+        boolean present = Files.isDirectory(p);
+        if (!present && Boolean.getBoolean("trailindex.corpus.required")) {
+            fail("the real CloudTrail corpus is required but missing at " + p.toAbsolutePath());
+        }
+        assumeTrue(present, "the real CloudTrail corpus is not at " + p.toAbsolutePath() + "; corpus tests skipped");
+        return p;
+    }
+
+    public static IngestReport index(Path indexDir, int threads, Path... inputs) {
+        return new Indexer(SCHEMA, new Indexer.Options(threads, IngestLimits.DEFAULT, 32)).run(indexDir, List.of(inputs), null);
+    }
+
+    /** Runs the independent Python script over the corpus and returns its JSON. */
+    public static JsonNode pythonExpectations(Path corpus) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("python3", "src/test/python/corpus_expectations.py", "--corpus", corpus.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            fail("corpus_expectations.py did not finish");
+        }
+        assertEquals(0, p.exitValue(), "corpus_expectations.py failed: " + new String(out, StandardCharsets.UTF_8));
+        return JSON.readTree(out);
+    }
+
+    /** A query for an exact value of a field, quoted for the query syntax. */
+    public static String exact(String field, String value) {
+        return field + ":\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}
