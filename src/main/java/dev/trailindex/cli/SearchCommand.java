@@ -8,7 +8,9 @@ import dev.trailindex.query.SearchRequest;
 import dev.trailindex.query.SearchResult;
 import dev.trailindex.query.SearchService;
 import dev.trailindex.query.StoredEvent;
+import dev.trailindex.schema.Derivation;
 import dev.trailindex.schema.FieldSpec;
+import dev.trailindex.schema.Schema;
 import dev.trailindex.schema.FieldType;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -75,7 +77,7 @@ final class SearchCommand implements Callable<Integer> {
             SearchResult result = search.search(req);
             switch (format) {
                 case TABLE -> printTable(search, result, out);
-                case JSON -> printJson(result);
+                case JSON -> printJson(search.schema(), result);
                 case NDJSON -> printNdjson(result, main.rawOut());
             }
         }
@@ -99,14 +101,14 @@ final class SearchCommand implements Callable<Integer> {
         out.printf("%s of %s matching events%n", Formats.number(result.hits().size()), Formats.number(result.total()));
     }
 
-    private void printJson(SearchResult result) throws IOException {
+    private void printJson(Schema schema, SearchResult result) throws IOException {
         OutputStream raw = main.rawOut();
         try (JsonGenerator g = Formats.generator(raw, false)) {
             g.writeStartObject();
             g.writeNumberField("total", result.total());
             g.writeArrayFieldStart("hits");
             for (StoredEvent e : result.hits()) {
-                writeHit(g, e);
+                writeHit(g, schema, e);
             }
             g.writeEndArray();
             g.writeEndObject();
@@ -116,13 +118,15 @@ final class SearchCommand implements Callable<Integer> {
     }
 
     /** One hit: key, time, provenance and the original event embedded verbatim. */
-    static void writeHit(JsonGenerator g, StoredEvent e) throws IOException {
+    static void writeHit(JsonGenerator g, Schema schema, StoredEvent e) throws IOException {
         g.writeStartObject();
-        g.writeStringField("eventID", e.key());
+        // Named as CloudTrail names them: the key's source field (eventID) and the time field (eventTime).
+        g.writeStringField(schema.derived(Derivation.EVENT_KEY).from().get(0), e.key());
+        String time = schema.timeField().name();
         if (e.time() != null) {
-            g.writeStringField("eventTime", Formats.time(e.time()));
+            g.writeStringField(time, Formats.time(e.time()));
         } else {
-            g.writeNullField("eventTime");
+            g.writeNullField(time);
         }
         g.writeObjectFieldStart("source");
         g.writeStringField("file", e.file());

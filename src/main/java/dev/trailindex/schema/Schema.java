@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -92,15 +91,40 @@ public final class Schema {
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         try {
-            return new Schema(source, mapper.readValue(bytes, SchemaFile.class));
-        } catch (UnrecognizedPropertyException e) {
-            throw new SchemaException(source + ": unknown key '" + e.getPropertyName() + "' at " + where(e), e);
+            com.fasterxml.jackson.databind.JsonNode tree = mapper.readTree(bytes);
+            checkKeys(source, tree);
+            return new Schema(source, mapper.treeToValue(tree, SchemaFile.class));
         } catch (JsonMappingException e) {
             Throwable root = e.getCause() != null ? e.getCause() : e;
             throw new SchemaException(source + ": " + firstLine(root.getMessage()) + " at " + where(e), e);
         } catch (IOException e) {
             throw new SchemaException(source + ": not valid JSON: " + firstLine(e.getMessage()), e);
         }
+    }
+
+    /** Unknown keys are errors wherever they are, named with their place in the file. */
+    private static void checkKeys(String source, com.fasterxml.jackson.databind.JsonNode tree) {
+        if (!tree.isObject()) {
+            throw new SchemaException(source + ": the schema must be a JSON object");
+        }
+        checkKeys(source, tree, SchemaFile.class, "top level");
+        com.fasterxml.jackson.databind.JsonNode fields = tree.path("fields");
+        for (int i = 0; i < fields.size(); i++) {
+            checkKeys(source, fields.get(i), FieldSpec.class, "fields[" + i + "]");
+        }
+    }
+
+    private static void checkKeys(String source, com.fasterxml.jackson.databind.JsonNode node, Class<? extends Record> type, String where) {
+        java.util.Set<String> known = new java.util.TreeSet<>();
+        for (var c : type.getRecordComponents()) {
+            known.add(c.getName());
+        }
+        node.fieldNames().forEachRemaining(k -> {
+            if (!known.contains(k)) {
+                throw new SchemaException(source + ": unknown key '" + k + "' at " + where + " (known keys: "
+                        + String.join(", ", known) + ")");
+            }
+        });
     }
 
     private static String where(JsonMappingException e) {
@@ -222,13 +246,22 @@ public final class Schema {
     record SchemaFile(int schemaVersion, String name, String description, List<String> eventKeys,
             List<String> display, List<String> summary, List<FieldSpec> fields) {
         @JsonCreator
-        SchemaFile(@JsonProperty(value = "schemaVersion", required = true) int schemaVersion,
-                @JsonProperty(value = "name", required = true) String name,
-                @JsonProperty(value = "description", required = true) String description,
-                @JsonProperty(value = "eventKeys", required = true) List<String> eventKeys,
-                @JsonProperty(value = "display", required = true) List<String> display,
-                @JsonProperty(value = "summary", required = true) List<String> summary,
-                @JsonProperty(value = "fields", required = true) List<FieldSpec> fields) {
+        SchemaFile(@JsonProperty("schemaVersion") int schemaVersion,
+                @JsonProperty("name") String name,
+                @JsonProperty("description") String description,
+                @JsonProperty("eventKeys") List<String> eventKeys,
+                @JsonProperty("display") List<String> display,
+                @JsonProperty("summary") List<String> summary,
+                @JsonProperty("fields") List<FieldSpec> fields) {
+            for (Object[] kv : new Object[][] {{"name", name}, {"description", description}, {"eventKeys", eventKeys},
+                    {"display", display}, {"summary", summary}, {"fields", fields}}) {
+                if (kv[1] == null) {
+                    throw new IllegalArgumentException("missing key '" + kv[0] + "'");
+                }
+            }
+            if (schemaVersion < 1) {
+                throw new IllegalArgumentException("missing or invalid key 'schemaVersion'");
+            }
             this.schemaVersion = schemaVersion;
             this.name = name;
             this.description = description;

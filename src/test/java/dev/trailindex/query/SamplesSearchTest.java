@@ -1,0 +1,153 @@
+package dev.trailindex.query;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.trailindex.TestSupport;
+import dev.trailindex.index.IngestReport;
+import dev.trailindex.ingest.Reason;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The bundled samples, indexed and searched. Expected counts come from src/samples/expected.json, written by the
+ * samples' own generator (make_samples.py) from the events it wrote, not by trailindex.
+ */
+class SamplesSearchTest {
+    @TempDir
+    static Path indexDir;
+
+    static JsonNode expected;
+    static IngestReport report;
+    static SearchService search;
+
+    @BeforeAll
+    static void indexSamples() throws Exception {
+        expected = TestSupport.JSON.readTree(TestSupport.SAMPLES.resolve("expected.json").toFile());
+        report = TestSupport.index(indexDir, 2, TestSupport.SAMPLES);
+        search = SearchService.open(indexDir, TestSupport.SCHEMA);
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        search.close();
+    }
+
+    private static long count(String q) {
+        return search.count(new SearchRequest(q, null, null, 0, Order.NEWEST));
+    }
+
+    @Test
+    void indexesEveryEventOnce() {
+        assertEquals(expected.get("totalEventsRead").asLong(), report.eventsRead());
+        assertEquals(expected.get("uniqueEventIds").asLong(), report.documents());
+        assertEquals(expected.get("duplicates").asLong(), report.duplicates());
+        assertEquals(1L, report.skippedByReason().get(Reason.DIGEST));
+        assertTrue(report.clean());
+    }
+
+    @Test
+    void queriesFindTheGeneratorsCounts() {
+        expected.get("queries").fields().forEachRemaining(e -> {
+            int colon = e.getKey().indexOf(':');
+            String q = TestSupport.exact(e.getKey().substring(0, colon), e.getKey().substring(colon + 1));
+            assertEquals(e.getValue().asLong(), count(q), q);
+        });
+    }
+
+    @Test
+    void queryLanguage() {
+        String key = expected.get("leakedAccessKeyId").asText();
+        long byKey = count("userIdentity.accessKeyId:" + key);
+        // AND is the default operator; NOT and OR work; ranges over IPs use the IP points.
+        assertEquals(byKey, count("userIdentity.accessKeyId:" + key + " AND ti.keyKind:long-term"));
+        assertEquals(count("errorCode:*") - count("errorCode:AccessDenied"), count("errorCode:* NOT errorCode:AccessDenied"));
+        assertEquals(count("sourceIPAddress:203.0.113.50") + count("sourceIPAddress:\"198.51.100.7\""),
+                count("sourceIPAddress:203.0.113.50 OR sourceIPAddress:\"198.51.100.7\""));
+        long testNet3 = count("sourceIPAddress:[203.0.113.0 TO 203.0.113.255]");
+        assertTrue(testNet3 >= count("sourceIPAddress:203.0.113.50") && testNet3 > 0);
+        // Service names are keywords, never IPs in a range.
+        assertEquals(0, count("sourceIPAddress:[0.0.0.0 TO 255.255.255.255] AND sourceIPAddress:*amazonaws.com"));
+        assertTrue(count("sourceIPAddress:*amazonaws.com") > 0);
+        // Wildcards on keywords and inside nested request parameters.
+        assertEquals(count("eventName:StopLogging") + count("eventName:StartLogging"), count("eventName:St*Logging"));
+        assertEquals(count("requestParameters.bucketName:acme-finance-reports"), count("requestParameters.bucketName:acme-fin*"));
+        assertTrue(count("requestParameters.bucketName:*") >= count("requestParameters.bucketName:acme-finance-reports"));
+        // Full text reaches nested values and non-ASCII text.
+        assertTrue(count("\u00dcberwachung") > 0);
+        assertEquals(count("*:*"), count(""));
+        // Time: a whole day, a range, and the --from/--to filter agree.
+        long day = count("eventTime:2026-11-20");
+        assertEquals(report.documents(), day);
+        long window = count("eventTime:[2026-11-20T11:00 TO 2026-11-20T11:59]");
+        TimeBounds.Span from = TimeBounds.parse("2026-11-20T11:00");
+        TimeBounds.Span to = TimeBounds.parse("2026-11-20T11:59");
+        assertEquals(window, search.count(new SearchRequest("", from.start(), to.end(), 0, Order.NEWEST)));
+        assertTrue(window > 0 && window < day);
+    }
+
+    @Test
+    void badQueriesAreOneLineErrors() {
+        QueryException unknown = assertThrows(QueryException.class, () -> count("eventNam:ConsoleLogin"));
+        assertTrue(unknown.getMessage().contains("unknown field 'eventNam'") && unknown.getMessage().contains("eventName"), unknown.getMessage());
+        QueryException syntax = assertThrows(QueryException.class, () -> count("eventName:(ConsoleLogin"));
+        assertTrue(syntax.getMessage().startsWith("syntax error"), syntax.getMessage());
+        assertTrue(assertThrows(QueryException.class, () -> count("eventTime:[yesterday TO now]")).getMessage().contains("not a time"));
+        assertTrue(assertThrows(QueryException.class, () -> count("requestParameters:x")).getMessage().contains("dotted path"));
+        for (String q : List.of("eventNam:x", "eventName:(x", "eventTime:[a TO b]", "ti.raw:x", "ti.size:abc")) {
+            String msg = assertThrows(QueryException.class, () -> count(q)).getMessage();
+            assertTrue(!msg.contains("\n") && !msg.contains("Exception"), msg);
+        }
+    }
+
+    @Test
+    void newestFirstByDefaultAndStable() {
+        SearchResult newest = search.search(new SearchRequest("", null, null, 200, Order.NEWEST));
+        SearchResult oldest = search.search(new SearchRequest("", null, null, 200, Order.OLDEST));
+        assertEquals(report.documents(), newest.total());
+        for (int i = 1; i < newest.hits().size(); i++) {
+            StoredEvent a = newest.hits().get(i - 1);
+            StoredEvent b = newest.hits().get(i);
+            assertTrue(a.time() > b.time() || (a.time().equals(b.time()) && a.key().compareTo(b.key()) < 0));
+        }
+        assertEquals(newest.hits().get(newest.hits().size() - 1).time(), oldest.hits().get(0).time());
+    }
+
+    @Test
+    void eventBytesAreTheOriginals() throws Exception {
+        // The lookup-events copy is a JSON string; the delivery copy is what AWS wrote. The delivery file wins:
+        // it comes first in walk order (AWSLogs/ before exports/).
+        for (StoredEvent e : search.search(new SearchRequest("", null, null, 200, Order.NEWEST)).hits()) {
+            Path file = Path.of(e.file());
+            assertTrue(file.toString().contains("/AWSLogs/") || file.toString().contains("/exports/"), e.file());
+            if (file.toString().endsWith(".jsonl")) {
+                List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+                assertArrayEquals(lines.get((int) e.line() - 1).getBytes(StandardCharsets.UTF_8), e.json());
+            }
+            JsonNode tree = TestSupport.JSON.readTree(e.json());
+            assertEquals(e.key(), tree.get("eventID").asText());
+        }
+    }
+
+    @Test
+    void facetsAndStats() {
+        FacetCounts regions = search.facets(SearchRequest.of(""), List.of("awsRegion"), 5).get(0);
+        assertEquals(count("awsRegion:eu-west-1"), regions.top().stream()
+                .filter(v -> v.value().equals("eu-west-1")).findFirst().orElseThrow().count());
+        assertEquals(report.documents(), regions.events());
+        IndexStats stats = search.stats(3);
+        assertEquals(report.documents(), stats.events());
+        assertEquals(0, stats.withoutTime());
+        assertTrue(assertThrows(QueryException.class, () -> search.facets(SearchRequest.of(""), List.of("text"), 3))
+                .getMessage().contains("cannot be faceted"));
+    }
+}
