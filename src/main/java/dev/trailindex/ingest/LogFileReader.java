@@ -71,10 +71,8 @@ public final class LogFileReader {
             throw e;
         } catch (StreamConstraintsException e) {
             return state.outcome(Reason.LIMIT_EXCEEDED, jsonDetail(e));
-        } catch (JsonEOFException e) {
-            return state.outcome(Reason.TRUNCATED_JSON, jsonDetail(e));
         } catch (JsonProcessingException e) {
-            return state.outcome(Reason.INVALID_JSON, jsonDetail(e));
+            return state.outcome(jsonReason(e), jsonDetail(e));
         } catch (java.io.CharConversionException e) {
             return state.outcome(Reason.INVALID_JSON, e.getMessage());
         } catch (ZipException e) {
@@ -122,6 +120,13 @@ public final class LogFileReader {
         return b >= 0x20 && b < 0x7f ? "'" + (char) b + "'" : String.format("byte 0x%02x", b);
     }
 
+    /** Input that ends in the middle of a value is truncated; anything else is invalid. */
+    private static Reason jsonReason(JsonProcessingException e) {
+        String msg = e.getOriginalMessage();
+        boolean atEnd = e instanceof JsonEOFException || (msg != null && msg.contains("end-of-input"));
+        return atEnd ? Reason.TRUNCATED_JSON : Reason.INVALID_JSON;
+    }
+
     private static String jsonDetail(JsonProcessingException e) {
         String msg = e.getOriginalMessage();
         int nl = msg == null ? -1 : msg.indexOf('\n');
@@ -149,7 +154,7 @@ public final class LogFileReader {
             } catch (StreamConstraintsException e) {
                 state.reject(Reason.LIMIT_EXCEEDED);
             } catch (JsonProcessingException e) {
-                state.reject(e instanceof JsonEOFException ? Reason.TRUNCATED_JSON : Reason.INVALID_JSON);
+                state.reject(jsonReason(e));
             }
         }
     }
