@@ -131,6 +131,10 @@ public final class LogFileReader {
         String msg = e.getOriginalMessage();
         int nl = msg == null ? -1 : msg.indexOf('\n');
         String first = nl < 0 ? String.valueOf(msg) : msg.substring(0, nl);
+        int marker = first.indexOf(" (start marker at");
+        if (marker > 0) {
+            first = first.substring(0, marker);
+        }
         if (e.getLocation() != null) {
             return "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": " + first;
         }
