@@ -23,6 +23,7 @@ final class RootValueReader {
     private static final String RECORDS = "Records";
     private static final String EVENTS = "Events";
     private static final String CLOUDTRAIL_EVENT = "CloudTrailEvent";
+    private static final List<String> NOTIFICATION_SOURCE_KEYS = List.of("eventSource", "EventSource");
     private static final List<String> DIGEST_KEYS = List.of("digestStartTime", "digestEndTime", "digestS3Object");
 
     private final ObjectMapper mapper;
@@ -99,6 +100,8 @@ final class RootValueReader {
             byte[] bytes = rec.slice(start, end);
             if (lookup && tree.path(CLOUDTRAIL_EVENT).isTextual()) {
                 unwrap(tree, pos.offset(start), line);
+            } else if (isNotification(tree)) {
+                state.notEvents(Reason.NOT_CLOUDTRAIL, "an S3/SQS/SNS event notification");
             } else if (lookup && !isEvent(tree)) {
                 state.notEvents(Reason.NOT_CLOUDTRAIL, "an Events entry without CloudTrailEvent");
             } else {
@@ -112,6 +115,8 @@ final class RootValueReader {
             unwrap(root, offset, line);
         } else if (DIGEST_KEYS.stream().anyMatch(root::has)) {
             state.notEvents(Reason.DIGEST, "digest keys at line " + line);
+        } else if (isNotification(root)) {
+            state.notEvents(Reason.NOT_CLOUDTRAIL, "an S3/SQS/SNS event notification at line " + line);
         } else if (isEvent(root)) {
             emit(bytes, root, offset, line);
         } else {
@@ -122,6 +127,19 @@ final class RootValueReader {
     private boolean isEvent(ObjectNode node) {
         for (String k : eventKeys) {
             if (node.has(k)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * S3, SQS and SNS event notifications also come as {"Records":[...]} with eventVersion and eventName, but
+     * their source is "aws:s3", "aws:sqs", "aws:sns"; CloudTrail's is always a service host name.
+     */
+    private static boolean isNotification(ObjectNode node) {
+        for (String key : NOTIFICATION_SOURCE_KEYS) {
+            if (node.path(key).asText("").startsWith("aws:")) {
                 return true;
             }
         }

@@ -151,6 +151,15 @@ class LogFileReaderTest {
         assertTrue(sns.outcome().skipped());
         assertEquals(Reason.NOT_CLOUDTRAIL, read("policy.json",
                 "{\"Version\":\"2012-10-17\",\"Statement\":[]}").outcome().reason());
+        Read s3 = read("s3-notification.json", "{\"Records\":[{\"eventVersion\":\"2.1\",\"eventSource\":\"aws:s3\","
+                + "\"awsRegion\":\"us-east-1\",\"eventTime\":\"2024-01-01T00:00:00.000Z\",\"eventName\":\"ObjectCreated:Put\","
+                + "\"s3\":{\"bucket\":{\"name\":\"b\"}}}]}");
+        assertEquals(Reason.NOT_CLOUDTRAIL, s3.outcome().reason());
+        assertTrue(s3.events().isEmpty());
+        assertEquals(Reason.NOT_CLOUDTRAIL, read("sqs.json", "{\"Records\":[{\"messageId\":\"m\",\"body\":\"x\","
+                + "\"eventSource\":\"aws:sqs\"}]}").outcome().reason());
+        assertEquals(Reason.NOT_CLOUDTRAIL, read("sns.json", "{\"Records\":[{\"EventSource\":\"aws:sns\","
+                + "\"EventVersion\":\"1.0\",\"Sns\":{}}]}").outcome().reason());
         assertEquals(Reason.NOT_JSON, read("README.md", "# hello").outcome().reason());
         assertEquals(Reason.NOT_JSON, read("junk.json.gz", new byte[] {0, 1, 2, 3}).outcome().reason());
         assertEquals(Reason.EMPTY, read("empty.json", "  \n").outcome().reason());
