@@ -19,13 +19,7 @@ import picocli.CommandLine.Parameters;
         description = {"Top values with counts of one or more fields over the events matching QUERY",
                 "(all events without a query). Facetable fields are marked in 'trailindex fields'."},
         footer = ExitCodes.FOOTER)
-final class FacetsCommand implements Callable<Integer> {
-    @CommandLine.ParentCommand
-    Main main;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
+final class FacetsCommand extends Subcommand implements Callable<Integer> {
     @Mixin
     IndexOption index;
 
@@ -52,7 +46,7 @@ final class FacetsCommand implements Callable<Integer> {
             long total = search.count(req);
             List<FacetCounts> counts = search.facets(req, fields, top);
             if (format == ReportFormat.JSON) {
-                try (JsonGenerator g = Formats.generator(main.rawOut(), true)) {
+                printJson(true, g -> {
                     g.writeStartObject();
                     g.writeNumberField("total", total);
                     g.writeArrayFieldStart("facets");
@@ -61,11 +55,9 @@ final class FacetsCommand implements Callable<Integer> {
                     }
                     g.writeEndArray();
                     g.writeEndObject();
-                }
-                main.rawOut().write('\n');
-                main.rawOut().flush();
+                });
             } else {
-                printTable(spec.commandLine().getOut(), total, counts);
+                printTable(out(), total, counts);
             }
         }
         return ExitCodes.OK;

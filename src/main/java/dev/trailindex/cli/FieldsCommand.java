@@ -13,13 +13,7 @@ import picocli.CommandLine.Option;
 @Command(name = "fields", mixinStandardHelpOptions = true,
         description = "List the searchable fields of the index schema, with their types and what they hold.",
         footer = ExitCodes.FOOTER)
-final class FieldsCommand implements Callable<Integer> {
-    @CommandLine.ParentCommand
-    Main main;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
+final class FieldsCommand extends Subcommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table (default) or json.")
     ReportFormat format;
 
@@ -27,7 +21,7 @@ final class FieldsCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         List<FieldSpec> fields = main.schema().fields().stream().filter(FieldSpec::index).toList();
         if (format == ReportFormat.JSON) {
-            try (JsonGenerator g = Formats.generator(main.rawOut(), true)) {
+            printJson(true, g -> {
                 g.writeStartArray();
                 for (FieldSpec f : fields) {
                     g.writeStartObject();
@@ -39,9 +33,7 @@ final class FieldsCommand implements Callable<Integer> {
                     g.writeEndObject();
                 }
                 g.writeEndArray();
-            }
-            main.rawOut().write('\n');
-            main.rawOut().flush();
+            });
             return ExitCodes.OK;
         }
         Table t = new Table(List.of("field", "type", "facet", "description"), 120);
@@ -49,7 +41,7 @@ final class FieldsCommand implements Callable<Integer> {
             List<String> row = new ArrayList<>(List.of(f.name(), f.type().jsonName(), f.facet() ? "yes" : "", f.description()));
             t.row(row);
         }
-        t.print(spec.commandLine().getOut());
+        t.print(out());
         return ExitCodes.OK;
     }
 }

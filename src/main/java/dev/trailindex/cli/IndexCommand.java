@@ -25,14 +25,8 @@ import picocli.CommandLine.Parameters;
                 "and 'aws cloudtrail lookup-events' output. Re-indexing adds only events not yet in the index.",
                 "Broken files are reported with their path and reason and never stop the run."},
         footer = ExitCodes.FOOTER)
-final class IndexCommand implements Callable<Integer> {
+final class IndexCommand extends Subcommand implements Callable<Integer> {
     private static final int LIST_LIMIT = 20;
-
-    @CommandLine.ParentCommand
-    Main main;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     @Mixin
     IndexOption index;
@@ -58,15 +52,15 @@ final class IndexCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
         }
         Indexer indexer = new Indexer(main.schema(), new Indexer.Options(n, IngestLimits.DEFAULT, defaults.ramBufferMb()));
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         Indexer.Progress progress = quiet ? null : (done, files, events, indexed) ->
                 err.printf("indexing: %s of %s files, %s events read, %s new%n", Formats.number(done),
                         Formats.number(files), Formats.number(events), Formats.number(indexed));
         IngestReport report = indexer.run(index.path(), paths, progress);
         if (format == ReportFormat.JSON) {
-            printJson(report);
+            printReport(report);
         } else {
-            printTable(report, spec.commandLine().getOut());
+            printTable(report, out());
         }
         return report.clean() ? ExitCodes.OK : ExitCodes.INPUT_FAILED;
     }
@@ -117,8 +111,8 @@ final class IndexCommand implements Callable<Integer> {
                 .map(e -> e.getKey().label() + " " + Formats.number(e.getValue())).collect(Collectors.joining(", "));
     }
 
-    private void printJson(IngestReport r) throws IOException {
-        try (JsonGenerator g = Formats.generator(main.rawOut(), true)) {
+    private void printReport(IngestReport r) throws IOException {
+        printJson(true, g -> {
             g.writeStartObject();
             g.writeStringField("index", index.path().toString());
             g.writeNumberField("files", r.files());
@@ -150,9 +144,7 @@ final class IndexCommand implements Callable<Integer> {
             }
             g.writeEndArray();
             g.writeEndObject();
-        }
-        main.rawOut().write('\n');
-        main.rawOut().flush();
+        });
     }
 
     private static void writeCounts(JsonGenerator g, String name, Map<Reason, Long> counts) throws IOException {

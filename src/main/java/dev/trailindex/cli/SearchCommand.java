@@ -32,14 +32,8 @@ import picocli.CommandLine.Parameters;
                 "Quote values holding ':' or '/': userIdentity.arn:\"arn:aws:iam::123456789012:user/alice\".",
                 "Words without a field search the full text of every event. 'trailindex fields' lists the fields."},
         footer = ExitCodes.FOOTER)
-final class SearchCommand implements Callable<Integer> {
+final class SearchCommand extends Subcommand implements Callable<Integer> {
     private static final int CELL_WIDTH = 64;
-
-    @CommandLine.ParentCommand
-    Main main;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     @Mixin
     IndexOption index;
@@ -69,7 +63,7 @@ final class SearchCommand implements Callable<Integer> {
         String q = query == null ? "" : String.join(" ", query);
         SearchRequest req = new SearchRequest(q, time.fromMillis(), time.toMillis(), count ? 0 : limit, order);
         try (SearchService search = SearchService.open(index.path(), main.schema())) {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             if (count) {
                 out.println(search.count(req));
                 return ExitCodes.OK;
@@ -77,7 +71,7 @@ final class SearchCommand implements Callable<Integer> {
             SearchResult result = search.search(req);
             switch (format) {
                 case TABLE -> printTable(search, result, out);
-                case JSON -> printJson(search.schema(), result);
+                case JSON -> printHits(search.schema(), result);
                 case NDJSON -> printNdjson(result, main.rawOut());
             }
         }
@@ -101,9 +95,8 @@ final class SearchCommand implements Callable<Integer> {
         out.printf("%s of %s matching events%n", Formats.number(result.hits().size()), Formats.number(result.total()));
     }
 
-    private void printJson(Schema schema, SearchResult result) throws IOException {
-        OutputStream raw = main.rawOut();
-        try (JsonGenerator g = Formats.generator(raw, false)) {
+    private void printHits(Schema schema, SearchResult result) throws IOException {
+        printJson(false, g -> {
             g.writeStartObject();
             g.writeNumberField("total", result.total());
             g.writeArrayFieldStart("hits");
@@ -112,9 +105,7 @@ final class SearchCommand implements Callable<Integer> {
             }
             g.writeEndArray();
             g.writeEndObject();
-        }
-        raw.write('\n');
-        raw.flush();
+        });
     }
 
     /** One hit: key, time, provenance and the original event embedded verbatim. */

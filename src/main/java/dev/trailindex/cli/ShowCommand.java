@@ -16,13 +16,7 @@ import picocli.CommandLine.Parameters;
         description = {"Print one event's exact original JSON bytes on stdout.",
                 "EVENT_ID is the eventID, or the sha256:... key search shows for events without one."},
         footer = ExitCodes.FOOTER)
-final class ShowCommand implements Callable<Integer> {
-    @CommandLine.ParentCommand
-    Main main;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
+final class ShowCommand extends Subcommand implements Callable<Integer> {
     @Mixin
     IndexOption index;
 
@@ -37,12 +31,12 @@ final class ShowCommand implements Callable<Integer> {
         try (SearchService search = SearchService.open(index.path(), main.schema())) {
             Optional<StoredEvent> found = search.event(eventId);
             if (found.isEmpty()) {
-                spec.commandLine().getErr().println("trailindex: no event with id '" + eventId + "' in " + index.path());
+                err().println("trailindex: no event with id '" + eventId + "' in " + index.path());
                 return ExitCodes.NOT_FOUND;
             }
             StoredEvent e = found.get();
             if (withSource) {
-                spec.commandLine().getErr().printf("source: %s, event #%d in the file, byte offset %d, line %d%n",
+                err().printf("source: %s, event #%d in the file, byte offset %d, line %d%n",
                         e.file(), e.record(), e.offset(), e.line());
             }
             OutputStream out = main.rawOut();

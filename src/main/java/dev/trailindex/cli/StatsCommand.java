@@ -15,13 +15,7 @@ import picocli.CommandLine.Option;
 @Command(name = "stats", mixinStandardHelpOptions = true,
         description = "What the index holds: events, time span, source files and the top values of key fields.",
         footer = ExitCodes.FOOTER)
-final class StatsCommand implements Callable<Integer> {
-    @CommandLine.ParentCommand
-    Main main;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
+final class StatsCommand extends Subcommand implements Callable<Integer> {
     @Mixin
     IndexOption index;
 
@@ -36,9 +30,9 @@ final class StatsCommand implements Callable<Integer> {
         try (SearchService search = SearchService.open(index.path(), main.schema())) {
             IndexStats s = search.stats(top);
             if (format == ReportFormat.JSON) {
-                printJson(s);
+                printStats(s);
             } else {
-                PrintWriter out = spec.commandLine().getOut();
+                PrintWriter out = out();
                 out.printf("index:        %s%n", index.path());
                 out.printf("events:       %s%n", Formats.number(s.events()));
                 out.printf("time span:    %s .. %s%n", s.first() == null ? "-" : Formats.time(s.first()),
@@ -54,8 +48,8 @@ final class StatsCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private void printJson(IndexStats s) throws IOException {
-        try (JsonGenerator g = Formats.generator(main.rawOut(), true)) {
+    private void printStats(IndexStats s) throws IOException {
+        printJson(true, g -> {
             g.writeStartObject();
             g.writeStringField("index", index.path().toString());
             g.writeNumberField("events", s.events());
@@ -69,8 +63,6 @@ final class StatsCommand implements Callable<Integer> {
             }
             g.writeEndArray();
             g.writeEndObject();
-        }
-        main.rawOut().write('\n');
-        main.rawOut().flush();
+        });
     }
 }

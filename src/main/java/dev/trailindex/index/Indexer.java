@@ -70,7 +70,7 @@ public final class Indexer {
         this.schema = schema;
         this.options = options;
         this.builder = new DocumentBuilder(schema);
-        this.reader = new LogFileReader(schema.eventKeys(), options.limits());
+        this.reader = new LogFileReader(schema, options.limits());
         this.keyField = schema.derived(Derivation.EVENT_KEY).name();
         for (int i = 0; i < LOCK_STRIPES; i++) {
             stripes[i] = new Object();

@@ -13,7 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import dev.trailindex.schema.Schema;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
@@ -28,10 +28,11 @@ public final class LogFileReader {
     private static final String DIGEST_PATH_MARK = "CloudTrail-Digest";
 
     private final ObjectMapper mapper;
-    private final List<String> eventKeys;
+    private final Schema schema;
     private final IngestLimits limits;
 
-    public LogFileReader(List<String> eventKeys, IngestLimits limits) {
+    /** A reader that recognises events by the schema's eventKeys and notificationMarkers. */
+    public LogFileReader(Schema schema, IngestLimits limits) {
         JsonFactory factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(limits.maxDepth())
@@ -39,7 +40,7 @@ public final class LogFileReader {
                         .build())
                 .build();
         this.mapper = new ObjectMapper(factory);
-        this.eventKeys = List.copyOf(eventKeys);
+        this.schema = schema;
         this.limits = limits;
     }
 
@@ -60,7 +61,7 @@ public final class LogFileReader {
             if (first != '{' && first != '[') {
                 return state.outcome(Reason.NOT_JSON, "starts with " + printable(first));
             }
-            RootValueReader reader = new RootValueReader(mapper, eventKeys, limits, state);
+            RootValueReader reader = new RootValueReader(mapper, schema, limits, state);
             if (isJsonLines(name)) {
                 readLines(in, reader, state);
             } else {

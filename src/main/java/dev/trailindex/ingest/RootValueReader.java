@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import dev.trailindex.schema.Schema;
 import java.util.List;
 
 /**
@@ -23,17 +24,18 @@ final class RootValueReader {
     private static final String RECORDS = "Records";
     private static final String EVENTS = "Events";
     private static final String CLOUDTRAIL_EVENT = "CloudTrailEvent";
-    private static final List<String> NOTIFICATION_SOURCE_KEYS = List.of("eventSource", "EventSource");
     private static final List<String> DIGEST_KEYS = List.of("digestStartTime", "digestEndTime", "digestS3Object");
 
     private final ObjectMapper mapper;
     private final List<String> eventKeys;
+    private final java.util.Map<String, String> notificationMarkers;
     private final IngestLimits limits;
     private final FileState state;
 
-    RootValueReader(ObjectMapper mapper, List<String> eventKeys, IngestLimits limits, FileState state) {
+    RootValueReader(ObjectMapper mapper, Schema schema, IngestLimits limits, FileState state) {
         this.mapper = mapper;
-        this.eventKeys = eventKeys;
+        this.eventKeys = schema.eventKeys();
+        this.notificationMarkers = schema.notificationMarkers();
         this.limits = limits;
         this.state = state;
     }
@@ -134,12 +136,12 @@ final class RootValueReader {
     }
 
     /**
-     * S3, SQS and SNS event notifications also come as {"Records":[...]} with eventVersion and eventName, but
-     * their source is "aws:s3", "aws:sqs", "aws:sns"; CloudTrail's is always a service host name.
+     * S3, SQS and SNS event notifications also come as {"Records":[...]} with CloudTrail-like keys, but their
+     * source is "aws:s3", "aws:sqs", "aws:sns" (the schema's notificationMarkers); CloudTrail's is a host name.
      */
-    private static boolean isNotification(ObjectNode node) {
-        for (String key : NOTIFICATION_SOURCE_KEYS) {
-            if (node.path(key).asText("").startsWith("aws:")) {
+    private boolean isNotification(ObjectNode node) {
+        for (var marker : notificationMarkers.entrySet()) {
+            if (node.path(marker.getKey()).asText("").startsWith(marker.getValue())) {
                 return true;
             }
         }

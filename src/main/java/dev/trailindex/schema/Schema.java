@@ -35,6 +35,7 @@ public final class Schema {
     private final String fingerprint;
     private final Map<String, FieldSpec> fields;
     private final List<String> eventKeys;
+    private final Map<String, String> notificationMarkers;
     private final List<FieldSpec> display;
     private final List<FieldSpec> summary;
 
@@ -49,6 +50,7 @@ public final class Schema {
         }
         this.fields = java.util.Collections.unmodifiableMap(byName);
         this.eventKeys = List.copyOf(file.eventKeys());
+        this.notificationMarkers = Map.copyOf(file.notificationMarkers());
         this.display = resolve(source, "display", file.display());
         this.summary = resolve(source, "summary", file.summary());
         this.fingerprint = sha256(semantics().getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -161,7 +163,8 @@ public final class Schema {
 
     /** What decides how events are indexed (descriptions and display choices left out). */
     private String semantics() {
-        StringBuilder sb = new StringBuilder(String.join(",", eventKeys)).append('\n');
+        StringBuilder sb = new StringBuilder(String.join(",", eventKeys)).append('\n')
+                .append(new java.util.TreeMap<>(notificationMarkers)).append('\n');
         for (FieldSpec f : fields.values()) {
             sb.append(f.name()).append('|').append(f.type().jsonName()).append('|').append(f.from()).append('|')
                     .append(f.derive() == null ? "" : f.derive().jsonName()).append('|').append(f.index())
@@ -232,6 +235,14 @@ public final class Schema {
         return eventKeys;
     }
 
+    /**
+     * Keys and value prefixes that mark an object as an AWS event notification (S3, SQS, SNS), which also
+     * comes as {"Records":[...]} but is not CloudTrail.
+     */
+    public Map<String, String> notificationMarkers() {
+        return notificationMarkers;
+    }
+
     /** Default columns of tabular output. */
     public List<FieldSpec> display() {
         return display;
@@ -244,16 +255,17 @@ public final class Schema {
 
     /** The schema file's shape, parsed strictly. */
     record SchemaFile(int schemaVersion, String name, String description, List<String> eventKeys,
-            List<String> display, List<String> summary, List<FieldSpec> fields) {
+            Map<String, String> notificationMarkers, List<String> display, List<String> summary, List<FieldSpec> fields) {
         @JsonCreator
         SchemaFile(@JsonProperty("schemaVersion") int schemaVersion,
                 @JsonProperty("name") String name,
                 @JsonProperty("description") String description,
                 @JsonProperty("eventKeys") List<String> eventKeys,
+                @JsonProperty("notificationMarkers") Map<String, String> notificationMarkers,
                 @JsonProperty("display") List<String> display,
                 @JsonProperty("summary") List<String> summary,
                 @JsonProperty("fields") List<FieldSpec> fields) {
-            for (Object[] kv : new Object[][] {{"name", name}, {"description", description}, {"eventKeys", eventKeys},
+            for (Object[] kv : new Object[][] {{"name", name}, {"description", description}, {"eventKeys", eventKeys}, {"notificationMarkers", notificationMarkers},
                     {"display", display}, {"summary", summary}, {"fields", fields}}) {
                 if (kv[1] == null) {
                     throw new IllegalArgumentException("missing key '" + kv[0] + "'");
@@ -266,6 +278,7 @@ public final class Schema {
             this.name = name;
             this.description = description;
             this.eventKeys = eventKeys;
+            this.notificationMarkers = notificationMarkers;
             this.display = display;
             this.summary = summary;
             this.fields = fields;

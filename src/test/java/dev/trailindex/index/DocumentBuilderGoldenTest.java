@@ -53,7 +53,7 @@ class DocumentBuilderGoldenTest {
         Path input = DIR.resolve(name + ".json");
         byte[] original = Files.readAllBytes(input);
         List<RawEvent> events = new ArrayList<>();
-        FileOutcome outcome = new LogFileReader(SCHEMA.eventKeys(), IngestLimits.DEFAULT).read(input, "golden/" + name, events::add);
+        FileOutcome outcome = new LogFileReader(SCHEMA, IngestLimits.DEFAULT).read(input, "golden/" + name, events::add);
         assertTrue(outcome.ok(), outcome.toString());
         assertEquals(1, events.size());
 

@@ -27,7 +27,7 @@ class LogFileReaderTest {
     @TempDir
     Path dir;
 
-    private final LogFileReader reader = new LogFileReader(Schema.bundled().eventKeys(), IngestLimits.DEFAULT);
+    private final LogFileReader reader = new LogFileReader(Schema.bundled(), IngestLimits.DEFAULT);
 
     private record Read(FileOutcome outcome, List<RawEvent> events) {
         List<String> json() {
