@@ -15,11 +15,12 @@ import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.InetAddressPoint;
-import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Turns one event into one Lucene document, driven by the schema: every field's Lucene classes follow from its
@@ -35,6 +36,7 @@ public final class DocumentBuilder {
 
     private final Schema schema;
     private final List<Compiled> compiled = new ArrayList<>();
+    private final ThreadLocal<Related.Values> relatedCache = new ThreadLocal<>();
 
     /** A field with its source paths split once. */
     private record Compiled(FieldSpec spec, List<List<String>> paths) {
@@ -97,6 +99,10 @@ public final class DocumentBuilder {
             case SOURCE_LINE -> addNumber(doc, f, event.line());
             case EVENT_SIZE -> addNumber(doc, f, event.json().length);
             case RAW_EVENT -> doc.add(new StoredField(f.name(), event.json()));
+            case RELATED_ARN -> related(event).arns().forEach(v -> addKeyword(doc, f, v, flags));
+            case RELATED_ACCESS_KEY -> related(event).accessKeys().forEach(v -> addKeyword(doc, f, v, flags));
+            case RELATED_ACCOUNT -> related(event).accounts().forEach(v -> addKeyword(doc, f, v, flags));
+            case RELATED_IP -> related(event).ips().forEach(v -> addIp(doc, f, v, flags));
             case ALL_TEXT -> {
                 StringBuilder sb = new StringBuilder(event.json().length / 2);
                 JsonValues.strings(event.tree(), sb);
@@ -146,13 +152,7 @@ public final class DocumentBuilder {
         switch (f.type()) {
             case KEYWORD -> addKeyword(doc, f, text, flags);
             case BOOLEAN -> addKeyword(doc, f, normaliseBoolean(text), flags);
-            case IP -> {
-                addKeyword(doc, f, text, flags);
-                InetAddress ip = IpLiterals.parse(text);
-                if (ip != null) {
-                    doc.add(new InetAddressPoint(f.ipPointField(), ip));
-                }
-            }
+            case IP -> addIp(doc, f, text, flags);
             case TEXT -> doc.add(new TextField(f.name(), text, f.store() ? Field.Store.YES : Field.Store.NO));
             case NUMBER -> {
                 if (v.canConvertToLong()) {
@@ -161,6 +161,25 @@ public final class DocumentBuilder {
             }
             case TIME, FLATTENED, RAW -> throw new IllegalStateException("not a scalar type: " + f.type());
         }
+    }
+
+    /** A keyword that also gets an IP point when it is an address, so ranges and CIDR work. */
+    private static void addIp(Document doc, FieldSpec f, String text, Set<Flag> flags) {
+        addKeyword(doc, f, text, flags);
+        InetAddress ip = IpLiterals.parse(text);
+        if (ip != null) {
+            doc.add(new InetAddressPoint(f.ipPointField(), ip));
+        }
+    }
+
+    /** The related.* values of an event, extracted once per document whichever field asks first. */
+    private Related.Values related(RawEvent event) {
+        Related.Values cached = relatedCache.get();
+        if (cached == null || cached.event() != event) {
+            cached = Related.extract(event);
+            relatedCache.set(cached);
+        }
+        return cached;
     }
 
     private static String normaliseBoolean(String text) {
@@ -191,25 +210,32 @@ public final class DocumentBuilder {
     /** Each leaf becomes one term "path\u001fvalue" in a single field: any number of paths, one Lucene field. */
     private static void addFlattened(Document doc, FieldSpec f, JsonNode node, Set<Flag> flags) {
         JsonValues.leaves(node, "", (path, leaf) -> {
-            String term = path + PATH_SEPARATOR + leaf.asText();
+            String value = leaf.asText();
+            if (value.isEmpty()) {
+                return;
+            }
+            String term = path + PATH_SEPARATOR + value;
             if (TermLimits.tooLong(term)) {
                 flags.add(Flag.TRUNCATED);
-                term = TermLimits.truncate(term);
             }
-            doc.add(new StringField(f.name(), term, Field.Store.NO));
+            doc.add(new StringField(f.name(), TermLimits.term(term, f.caseInsensitive()), Field.Store.NO));
         });
     }
 
     private static void addKeyword(Document doc, FieldSpec f, String value, Set<Flag> flags) {
-        String v = value;
-        if (TermLimits.tooLong(v)) {
+        if (TermLimits.tooLong(value)) {
             flags.add(Flag.TRUNCATED);
-            v = TermLimits.truncate(v);
         }
-        Field.Store store = f.store() ? Field.Store.YES : Field.Store.NO;
-        // KeywordField writes sorted-set doc values for facets and sorting; plain StringField saves them when
-        // the field is only searched.
-        doc.add(f.docValues() ? new KeywordField(f.name(), v, store) : new StringField(f.name(), v, store));
+        String original = TermLimits.truncate(value);
+        // The searchable term is lower-cased (unless the field is exactCase) so that eventname:consolelogin
+        // finds ConsoleLogin; sorted-set doc values keep the original spelling for facets, sorting and display.
+        doc.add(new StringField(f.name(), TermLimits.term(value, f.caseInsensitive()), Field.Store.NO));
+        if (f.docValues()) {
+            doc.add(new SortedSetDocValuesField(f.name(), new BytesRef(original)));
+        }
+        if (f.store()) {
+            doc.add(new StoredField(f.name(), original));
+        }
     }
 
     private static void addNumber(Document doc, FieldSpec f, long value) {

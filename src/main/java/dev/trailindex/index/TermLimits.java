@@ -24,6 +24,14 @@ public final class TermLimits {
         return value.length() * 3 > MAX_TERM_BYTES && utf8Length(value) > MAX_TERM_BYTES;
     }
 
+    /**
+     * The term for a keyword value: lower-cased when the field ignores case, then cut if too long. Indexing and
+     * querying both go through here, so they always agree.
+     */
+    public static String term(String value, boolean caseInsensitive) {
+        return truncate(caseInsensitive ? value.toLowerCase(java.util.Locale.ROOT) : value);
+    }
+
     /** {@code value}, cut and marked if it is too long to be one term. */
     public static String truncate(String value) {
         if (!tooLong(value)) {

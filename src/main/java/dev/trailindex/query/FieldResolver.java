@@ -9,8 +9,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Maps a field name a user typed to a schema field, including dotted paths inside flattened fields
- * ({@code requestParameters.bucketName}), and suggests the closest names when there is no such field.
+ * Maps a field name a user typed to a schema field: exact names, names in any case ({@code eventname}), aliases
+ * ({@code ip}), and dotted paths inside flattened fields ({@code requestParameters.bucketName}); suggests the
+ * closest names when there is no such field.
  */
 public final class FieldResolver {
 
@@ -29,27 +30,39 @@ public final class FieldResolver {
         this.schema = schema;
     }
 
-    public Resolved resolve(String name) {
-        Optional<FieldSpec> exact = schema.field(name);
-        if (exact.isPresent()) {
-            return new Resolved(exact.get(), null);
-        }
-        for (FieldSpec f : schema.fields()) {
-            if (f.type() == FieldType.FLATTENED && name.startsWith(f.name() + ".") && name.length() > f.name().length() + 1) {
-                return new Resolved(f, name.substring(f.name().length() + 1));
-            }
-        }
-        throw new QueryException("unknown field '" + name + "'" + suggestions(name) + " ('trailindex fields' lists them all)");
+    /** Whether {@code name} names a field (or a path inside one). */
+    public boolean knows(String name) {
+        return find(name).isPresent();
     }
 
-    /** ", did you mean a, b or c?" for the nearest field names, or "" if none is near. */
+    public Resolved resolve(String name) {
+        return find(name).orElseThrow(() -> new QueryException(
+                "unknown field '" + name + "'" + suggestions(name) + " ('trailindex fields' lists them all)"));
+    }
+
+    private Optional<Resolved> find(String name) {
+        Optional<FieldSpec> direct = schema.find(name);
+        if (direct.isPresent()) {
+            return Optional.of(new Resolved(direct.get(), null));
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (FieldSpec f : schema.fields()) {
+            String prefix = f.name().toLowerCase(Locale.ROOT) + ".";
+            if (f.type() == FieldType.FLATTENED && lower.startsWith(prefix) && lower.length() > prefix.length()) {
+                return Optional.of(new Resolved(f, name.substring(prefix.length())));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** "; did you mean a, b or c?" for the nearest field names and aliases, or "" if none is near. */
     String suggestions(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
         List<String> near = schema.fields().stream()
-                .map(FieldSpec::name)
+                .flatMap(f -> java.util.stream.Stream.concat(java.util.stream.Stream.of(f.name()), f.aliases().stream()))
                 .filter(n -> distance(lower, n.toLowerCase(Locale.ROOT)) <= Math.max(2, lower.length() / 3)
                         || n.toLowerCase(Locale.ROOT).endsWith("." + lower))
-                .sorted(Comparator.comparingInt(n -> distance(lower, n.toLowerCase(Locale.ROOT))))
+                .sorted(Comparator.comparingInt((String n) -> distance(lower, n.toLowerCase(Locale.ROOT))).thenComparing(n -> n))
                 .limit(3)
                 .toList();
         if (near.isEmpty()) {

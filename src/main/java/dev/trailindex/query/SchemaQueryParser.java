@@ -5,15 +5,23 @@ import dev.trailindex.index.DocumentBuilder;
 import dev.trailindex.index.IpLiterals;
 import dev.trailindex.index.TermLimits;
 import dev.trailindex.schema.FieldSpec;
+import dev.trailindex.schema.FieldType;
 import dev.trailindex.schema.Schema;
 import java.net.InetAddress;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import org.apache.lucene.document.InetAddressPoint;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.RegexpQuery;
@@ -22,20 +30,30 @@ import org.apache.lucene.search.TermRangeQuery;
 import org.apache.lucene.search.WildcardQuery;
 
 /**
- * Lucene's classic query syntax over the schema's field names. Each field is queried the way its type is
- * indexed: keyword values match exactly as written, text is analysed, times and numbers take ranges, dotted
- * paths inside flattened fields become terms of that one field. An unknown field is an error, never zero hits.
+ * Lucene's classic query syntax over the schema's field names, made forgiving where that is safe. Field names
+ * and aliases match in any case; keyword values match in any case (unless the field is exactCase); unquoted
+ * values may hold ':' and '/'; {@code field:*} and {@code _exists_:field} test existence; IP fields take CIDR
+ * blocks and ranges; times take any ISO-8601 precision. A query of only negations means "all events except".
+ * An unknown field is an error, never zero hits.
  */
 public final class SchemaQueryParser extends QueryParser {
     private static final String ALL = "*";
+    private static final String EXISTS = "_exists_";
 
     private final FieldResolver resolver;
     private final String defaultField;
+    private final ZoneId zone;
 
     public SchemaQueryParser(Schema schema) {
+        this(schema, ZoneId.of("UTC"));
+    }
+
+    /** A parser reading times without an offset in {@code zone}. */
+    public SchemaQueryParser(Schema schema, ZoneId zone) {
         super(schema.defaultTextField().name(), Analyzers.forSchema(schema));
         this.resolver = new FieldResolver(schema);
         this.defaultField = schema.defaultTextField().name();
+        this.zone = zone;
         setDefaultOperator(QueryParser.AND_OPERATOR);
         setAllowLeadingWildcard(true);
     }
@@ -43,15 +61,15 @@ public final class SchemaQueryParser extends QueryParser {
     /** Parses {@code text}; a blank query matches every event. */
     public Query parseQuery(String text) {
         if (text == null || text.isBlank()) {
-            return new org.apache.lucene.search.MatchAllDocsQuery();
+            return new MatchAllDocsQuery();
         }
         try {
-            return parse(text);
+            return parse(QueryText.escapeValues(text, resolver::knows));
         } catch (ParseException e) {
             throw new QueryException(oneLine(e), e);
         } catch (QueryException e) {
             throw e;
-        } catch (IllegalArgumentException | org.apache.lucene.search.IndexSearcher.TooManyClauses e) {
+        } catch (IllegalArgumentException | IndexSearcher.TooManyClauses e) {
             throw new QueryException("invalid query: " + e.getMessage(), e);
         }
     }
@@ -65,10 +83,21 @@ public final class SchemaQueryParser extends QueryParser {
         String msg = e.getMessage();
         // Lucene's messages list every expected token; the first line says where the problem is.
         int nl = msg.indexOf('\n');
-        String first = nl < 0 ? msg : msg.substring(0, nl);
-        first = first.replace("Cannot parse '", "cannot parse '");
-        return "syntax error: " + first.strip()
-                + " (quote values that hold spaces, ':' or '/': userIdentity.arn:\"arn:aws:iam::123:user/x\")";
+        String first = (nl < 0 ? msg : msg.substring(0, nl)).replace("Cannot parse '", "cannot parse '");
+        return "syntax error: " + first.strip() + " (quote values that hold spaces or parentheses)";
+    }
+
+    @Override
+    protected Query getBooleanQuery(List<BooleanClause> clauses) throws ParseException {
+        Query q = super.getBooleanQuery(clauses);
+        if (q instanceof BooleanQuery bq && !bq.clauses().isEmpty()
+                && bq.clauses().stream().allMatch(c -> c.occur() == BooleanClause.Occur.MUST_NOT)) {
+            // "NOT errorCode:*" alone means every event without an error, not nothing.
+            BooleanQuery.Builder b = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER);
+            bq.clauses().forEach(b::add);
+            return b.build();
+        }
+        return q;
     }
 
     @Override
@@ -76,15 +105,19 @@ public final class SchemaQueryParser extends QueryParser {
         if (field.equals(defaultField)) {
             return super.getFieldQuery(field, queryText, quoted);
         }
+        if (field.equals(EXISTS)) {
+            return exists(resolve(queryText));
+        }
         FieldResolver.Resolved r = resolve(field);
         FieldSpec f = r.spec();
         if (r.path() != null) {
-            return new TermQuery(new Term(f.name(), flatTerm(r.path(), queryText)));
+            return new TermQuery(new Term(f.name(), flatTerm(f, r.path(), queryText)));
         }
         return switch (f.type()) {
-            case TEXT -> super.getFieldQuery(field, queryText, quoted);
-            case KEYWORD, IP -> new TermQuery(new Term(f.name(), TermLimits.truncate(queryText)));
-            case BOOLEAN -> new TermQuery(new Term(f.name(), queryText.toLowerCase(Locale.ROOT)));
+            case TEXT -> super.getFieldQuery(f.name(), queryText, quoted);
+            case KEYWORD -> new TermQuery(new Term(f.name(), TermLimits.term(queryText, f.caseInsensitive())));
+            case IP -> ipQuery(f, queryText);
+            case BOOLEAN -> new TermQuery(new Term(f.name(), queryText.strip().toLowerCase(Locale.ROOT)));
             case TIME -> {
                 TimeBounds.Span s = spanOf(queryText);
                 yield LongField.newRangeQuery(f.name(), s.start(), s.end() - 1);
@@ -95,10 +128,38 @@ public final class SchemaQueryParser extends QueryParser {
         };
     }
 
+    /** An IP literal matches the address, a CIDR block its network (never a service name); else the text. */
+    private Query ipQuery(FieldSpec f, String text) throws ParseException {
+        String t = text.strip();
+        int slash = t.indexOf('/');
+        if (slash > 0) {
+            InetAddress net = IpLiterals.parse(t.substring(0, slash));
+            int bits;
+            try {
+                bits = Integer.parseInt(t.substring(slash + 1));
+            } catch (NumberFormatException e) {
+                bits = -1;
+            }
+            if (net == null || bits < 0 || bits > net.getAddress().length * 8) {
+                throw error("'" + text + "' is not a CIDR block (like 10.0.0.0/8 or 2001:db8::/32)");
+            }
+            return InetAddressPoint.newPrefixQuery(f.ipPointField(), net, bits);
+        }
+        InetAddress ip = IpLiterals.parse(t);
+        if (ip != null) {
+            return InetAddressPoint.newExactQuery(f.ipPointField(), ip);
+        }
+        return new TermQuery(new Term(f.name(), TermLimits.term(text, f.caseInsensitive())));
+    }
+
     @Override
     protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
         if (field.equals(defaultField)) {
             return super.getFieldQuery(field, queryText, slop);
+        }
+        FieldResolver.Resolved r = field.equals(EXISTS) ? null : resolve(field);
+        if (r != null && r.path() == null && r.spec().type() == FieldType.TEXT) {
+            return super.getFieldQuery(r.spec().name(), queryText, slop);
         }
         return getFieldQuery(field, queryText, true);
     }
@@ -128,38 +189,38 @@ public final class SchemaQueryParser extends QueryParser {
                     return InetAddressPoint.newRangeQuery(f.ipPointField(),
                             a != null ? a : InetAddressPoint.MIN_VALUE, b != null ? b : InetAddressPoint.MAX_VALUE);
                 }
-                return TermRangeQuery.newStringRange(f.name(), openLo ? null : lo, openHi ? null : hi, startInclusive, endInclusive);
+                return termRange(f, lo, hi, openLo, openHi, startInclusive, endInclusive);
             }
             case KEYWORD, BOOLEAN -> {
-                if (r.path() != null) {
-                    throw error("ranges are not supported inside " + f.name());
-                }
-                return TermRangeQuery.newStringRange(f.name(), openLo ? null : lo, openHi ? null : hi, startInclusive, endInclusive);
+                return termRange(f, lo, hi, openLo, openHi, startInclusive, endInclusive);
             }
             case TEXT -> {
-                return super.getRangeQuery(field, lo, hi, startInclusive, endInclusive);
+                return super.getRangeQuery(f.name(), lo, hi, startInclusive, endInclusive);
             }
             default -> throw error("field '" + field + "' does not take ranges");
         }
     }
 
+    private static Query termRange(FieldSpec f, String lo, String hi, boolean openLo, boolean openHi, boolean incLo, boolean incHi) {
+        return TermRangeQuery.newStringRange(f.name(), openLo ? null : TermLimits.term(lo, f.caseInsensitive()),
+                openHi ? null : TermLimits.term(hi, f.caseInsensitive()), incLo, incHi);
+    }
+
     @Override
     protected Query getWildcardQuery(String field, String termStr) throws ParseException {
-        if (field.equals(ALL) && termStr.equals(ALL)) {
-            return super.getWildcardQuery(field, termStr);
-        }
-        if (field.equals(defaultField)) {
+        if (field.equals(defaultField) || (field.equals(ALL) && termStr.equals(ALL))) {
             return super.getWildcardQuery(field, termStr);
         }
         FieldResolver.Resolved r = resolve(field);
-        if (r.path() != null) {
-            if (termStr.equals(ALL)) {
-                return new PrefixQuery(new Term(r.spec().name(), flatTerm(r.path(), "")));
-            }
-            return new WildcardQuery(new Term(r.spec().name(), escapeWildcards(r.path()) + DocumentBuilder.PATH_SEPARATOR + termStr));
+        if (termStr.equals(ALL)) {
+            return exists(r);
         }
-        checkTermField(r.spec(), "wildcards");
-        return new WildcardQuery(new Term(r.spec().name(), termStr));
+        FieldSpec f = checkTermField(r.spec(), "wildcards");
+        String pattern = f.caseInsensitive() ? termStr.toLowerCase(Locale.ROOT) : termStr;
+        if (r.path() != null) {
+            return new WildcardQuery(new Term(f.name(), escapeWildcards(lower(f, r.path())) + DocumentBuilder.PATH_SEPARATOR + pattern));
+        }
+        return new WildcardQuery(new Term(f.name(), pattern));
     }
 
     @Override
@@ -168,11 +229,9 @@ public final class SchemaQueryParser extends QueryParser {
             return super.getPrefixQuery(field, termStr);
         }
         FieldResolver.Resolved r = resolve(field);
-        if (r.path() != null) {
-            return new PrefixQuery(new Term(r.spec().name(), flatTerm(r.path(), termStr)));
-        }
-        checkTermField(r.spec(), "prefixes");
-        return new PrefixQuery(new Term(r.spec().name(), termStr));
+        FieldSpec f = checkTermField(r.spec(), "prefixes");
+        String prefix = r.path() != null ? flatTerm(f, r.path(), termStr) : lower(f, termStr);
+        return new PrefixQuery(new Term(f.name(), prefix));
     }
 
     @Override
@@ -181,9 +240,9 @@ public final class SchemaQueryParser extends QueryParser {
             return super.getFuzzyQuery(field, termStr, minSimilarity);
         }
         FieldResolver.Resolved r = resolve(field);
-        checkTermField(r.spec(), "fuzzy matching");
-        String term = r.path() != null ? flatTerm(r.path(), termStr) : termStr;
-        return new FuzzyQuery(new Term(r.spec().name(), term), FuzzyQuery.defaultMaxEdits);
+        FieldSpec f = checkTermField(r.spec(), "fuzzy matching");
+        String term = r.path() != null ? flatTerm(f, r.path(), termStr) : lower(f, termStr);
+        return new FuzzyQuery(new Term(f.name(), term), FuzzyQuery.defaultMaxEdits);
     }
 
     @Override
@@ -192,12 +251,26 @@ public final class SchemaQueryParser extends QueryParser {
             return super.getRegexpQuery(field, termStr);
         }
         FieldResolver.Resolved r = resolve(field);
-        checkTermField(r.spec(), "regular expressions");
+        FieldSpec f = checkTermField(r.spec(), "regular expressions");
         if (r.path() != null) {
-            throw error("regular expressions are not supported inside " + r.spec().name()
-                    + "; quote values holding '/'");
+            throw error("regular expressions are not supported inside " + f.name());
         }
-        return new RegexpQuery(new Term(r.spec().name(), termStr));
+        // Terms are lower-cased: so is the expression (write [a-z], not [A-Z]).
+        return new RegexpQuery(new Term(f.name(), lower(f, termStr)));
+    }
+
+    /** Events in which the field (or path) has a value. */
+    private static Query exists(FieldResolver.Resolved r) {
+        FieldSpec f = r.spec();
+        if (r.path() != null) {
+            return new PrefixQuery(new Term(f.name(), lower(f, r.path()) + DocumentBuilder.PATH_SEPARATOR));
+        }
+        boolean hasDocValuesOrNorms = f.docValues() || f.type() == FieldType.TIME || f.type() == FieldType.TEXT
+                || (f.type() == FieldType.NUMBER && f.index());
+        if (hasDocValuesOrNorms) {
+            return new FieldExistsQuery(f.name());
+        }
+        return TermRangeQuery.newStringRange(f.name(), null, null, true, true);
     }
 
     private FieldResolver.Resolved resolve(String field) throws ParseException {
@@ -208,15 +281,19 @@ public final class SchemaQueryParser extends QueryParser {
         }
     }
 
-    private void checkTermField(FieldSpec f, String what) throws ParseException {
-        switch (f.type()) {
-            case KEYWORD, IP, BOOLEAN, FLATTENED, TEXT -> { }
+    private static FieldSpec checkTermField(FieldSpec f, String what) throws ParseException {
+        return switch (f.type()) {
+            case KEYWORD, IP, BOOLEAN, FLATTENED, TEXT -> f;
             default -> throw error(what + " do not apply to " + f.type().jsonName() + " field '" + f.name() + "'");
-        }
+        };
     }
 
-    private static String flatTerm(String path, String value) {
-        return TermLimits.truncate(path + DocumentBuilder.PATH_SEPARATOR + value);
+    private static String lower(FieldSpec f, String s) {
+        return f.caseInsensitive() ? s.toLowerCase(Locale.ROOT) : s;
+    }
+
+    private static String flatTerm(FieldSpec f, String path, String value) {
+        return TermLimits.term(path + DocumentBuilder.PATH_SEPARATOR + value, f.caseInsensitive());
     }
 
     private static String escapeWildcards(String s) {
@@ -225,7 +302,7 @@ public final class SchemaQueryParser extends QueryParser {
 
     private TimeBounds.Span spanOf(String text) throws ParseException {
         try {
-            return TimeBounds.parse(text);
+            return TimeBounds.parse(text, zone);
         } catch (QueryException e) {
             throw wrap(e);
         }
@@ -248,5 +325,4 @@ public final class SchemaQueryParser extends QueryParser {
         pe.initCause(e);
         return pe;
     }
-
 }

@@ -24,8 +24,13 @@ public final class TimeBounds {
     private TimeBounds() {
     }
 
-    /** The span {@code text} names; a one-line {@link QueryException} if it is not a time. */
+    /** The span {@code text} names, UTC unless it has an offset; a one-line {@link QueryException} if not a time. */
     public static Span parse(String text) {
+        return parse(text, java.time.ZoneOffset.UTC);
+    }
+
+    /** The span {@code text} names, read in {@code defaultZone} unless it has an offset. */
+    public static Span parse(String text, java.time.ZoneId defaultZone) {
         Matcher m = TIME.matcher(text.strip());
         if (!m.matches()) {
             throw new QueryException("'" + text + "' is not a time: use ISO-8601 such as 2024-03-01, "
@@ -48,8 +53,8 @@ public final class TimeBounds {
                     : m.group(3) != null ? start.plusDays(1)
                     : m.group(2) != null ? start.plusMonths(1)
                     : start.plusYears(1);
-            ZoneOffset zone = zone(m.group(8));
-            return new Span(start.toInstant(zone).toEpochMilli(), end.toInstant(zone).toEpochMilli());
+            java.time.ZoneId zone = m.group(8) == null ? defaultZone : zone(m.group(8));
+            return new Span(start.atZone(zone).toInstant().toEpochMilli(), end.atZone(zone).toInstant().toEpochMilli());
         } catch (DateTimeException | NumberFormatException e) {
             throw new QueryException("'" + text + "' is not a valid time: " + e.getMessage());
         }

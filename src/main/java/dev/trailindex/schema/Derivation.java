@@ -30,6 +30,14 @@ public enum Derivation {
     EVENT_SIZE("eventSize"),
     /** The exact original bytes of the event. */
     RAW_EVENT("rawEvent"),
+    /** Every ARN anywhere in the event. */
+    RELATED_ARN("relatedArn"),
+    /** Every access key id (AKIA/ASIA) anywhere in the event. */
+    RELATED_ACCESS_KEY("relatedAccessKey"),
+    /** Every account id anywhere in the event (from ARNs and 12-digit values). */
+    RELATED_ACCOUNT("relatedAccount"),
+    /** Every IP address anywhere in the event (whole values and CIDR blocks). */
+    RELATED_IP("relatedIp"),
     /** Every string value of the event, for full-text search. */
     ALL_TEXT("allText");
 

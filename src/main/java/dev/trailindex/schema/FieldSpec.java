@@ -17,10 +17,13 @@ import java.util.Objects;
  * @param facet       whether it can be faceted (top values with counts)
  * @param sort        whether results can be sorted by it
  * @param store       whether the value is stored in the index for display
+ * @param exactCase   keyword fields only: match case-sensitively (by default keyword terms are lower-cased, so
+ *                    {@code eventname:consolelogin} finds ConsoleLogin, while facets show the original)
+ * @param aliases     short names users may type instead, e.g. {@code ip} for sourceIPAddress
  * @param description one line for {@code trailindex fields} and the README
  */
 public record FieldSpec(String name, FieldType type, List<String> from, Derivation derive, boolean index,
-        boolean facet, boolean sort, boolean store, String description) {
+        boolean facet, boolean sort, boolean store, boolean exactCase, List<String> aliases, String description) {
 
     /** Suffix of the hidden Lucene field holding IP points for {@link FieldType#IP} fields. */
     private static final String IP_POINT_SUFFIX = "#ip";
@@ -29,6 +32,10 @@ public record FieldSpec(String name, FieldType type, List<String> from, Derivati
         Objects.requireNonNull(name, "a field needs a \"name\"");
         Objects.requireNonNull(type, "field '" + name + "' needs a \"type\"");
         from = from == null ? List.of() : List.copyOf(from);
+        aliases = aliases == null ? List.of() : List.copyOf(aliases);
+        if (exactCase && type != FieldType.KEYWORD) {
+            throw new IllegalArgumentException("field '" + name + "': only keyword fields take \"exactCase\"");
+        }
         if (description == null || description.isBlank()) {
             throw new IllegalArgumentException("field '" + name + "' needs a one-line \"description\"");
         }
@@ -51,9 +58,16 @@ public record FieldSpec(String name, FieldType type, List<String> from, Derivati
             @JsonProperty("from") List<String> from, @JsonProperty("derive") Derivation derive,
             @JsonProperty("index") Boolean index, @JsonProperty("facet") Boolean facet,
             @JsonProperty("sort") Boolean sort, @JsonProperty("store") Boolean store,
+            @JsonProperty("exactCase") Boolean exactCase, @JsonProperty("aliases") List<String> aliases,
             @JsonProperty("description") String description) {
         return new FieldSpec(name, type, from, derive, index == null || index, Boolean.TRUE.equals(facet),
-                Boolean.TRUE.equals(sort), Boolean.TRUE.equals(store), description);
+                Boolean.TRUE.equals(sort), Boolean.TRUE.equals(store), Boolean.TRUE.equals(exactCase), aliases, description);
+    }
+
+    /** Whether searches on this field ignore case: keyword-like fields unless exactCase. */
+    public boolean caseInsensitive() {
+        return !exactCase && (type == FieldType.KEYWORD || type == FieldType.IP || type == FieldType.BOOLEAN
+                || type == FieldType.FLATTENED);
     }
 
     /** Whether the field needs doc values (for facets or sorting). */

@@ -38,6 +38,9 @@ public final class Schema {
     private final Map<String, String> notificationMarkers;
     private final List<FieldSpec> display;
     private final List<FieldSpec> summary;
+    private final ActorSheet actorSheet;
+    /** Lower-cased names and aliases to fields, for forgiving lookups. */
+    private final Map<String, FieldSpec> byLowerName = new java.util.HashMap<>();
 
     private Schema(String source, SchemaFile file) {
         this.version = file.schemaVersion();
@@ -53,6 +56,14 @@ public final class Schema {
         this.notificationMarkers = Map.copyOf(file.notificationMarkers());
         this.display = resolve(source, "display", file.display());
         this.summary = resolve(source, "summary", file.summary());
+        this.actorSheet = new ActorSheet(resolve(source, "actorSheet.errors", List.of(file.actorSheet().errors())).get(0),
+                resolve(source, "actorSheet.distinct", file.actorSheet().distinct()));
+        for (FieldSpec f : fields.values()) {
+            index(source, f.name(), f);
+            for (String alias : f.aliases()) {
+                index(source, alias, f);
+            }
+        }
         this.fingerprint = sha256(semantics().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         for (Derivation d : List.of(Derivation.EVENT_KEY, Derivation.RAW_EVENT, Derivation.SOURCE_FILE)) {
             if (derivedOrNull(d) == null) {
@@ -110,6 +121,9 @@ public final class Schema {
             throw new SchemaException(source + ": the schema must be a JSON object");
         }
         checkKeys(source, tree, SchemaFile.class, "top level");
+        if (tree.path("actorSheet").isObject()) {
+            checkKeys(source, tree.get("actorSheet"), ActorSheetFile.class, "actorSheet");
+        }
         com.fasterxml.jackson.databind.JsonNode fields = tree.path("fields");
         for (int i = 0; i < fields.size(); i++) {
             checkKeys(source, fields.get(i), FieldSpec.class, "fields[" + i + "]");
@@ -161,14 +175,22 @@ public final class Schema {
         return List.copyOf(out);
     }
 
-    /** What decides how events are indexed (descriptions and display choices left out). */
+    private void index(String source, String name, FieldSpec f) {
+        FieldSpec prior = byLowerName.put(name.toLowerCase(java.util.Locale.ROOT), f);
+        if (prior != null && prior != f) {
+            throw new SchemaException(source + ": the name or alias '" + name + "' is used by '" + prior.name()
+                    + "' and '" + f.name() + "' (names and aliases are case-insensitive)");
+        }
+    }
+
+    /** What decides how events are indexed (descriptions, aliases and display choices left out). */
     private String semantics() {
         StringBuilder sb = new StringBuilder(String.join(",", eventKeys)).append('\n')
                 .append(new java.util.TreeMap<>(notificationMarkers)).append('\n');
         for (FieldSpec f : fields.values()) {
             sb.append(f.name()).append('|').append(f.type().jsonName()).append('|').append(f.from()).append('|')
                     .append(f.derive() == null ? "" : f.derive().jsonName()).append('|').append(f.index())
-                    .append(f.facet()).append(f.sort()).append(f.store()).append('\n');
+                    .append(f.facet()).append(f.sort()).append(f.store()).append(f.exactCase()).append('\n');
         }
         return sb.toString();
     }
@@ -200,6 +222,33 @@ public final class Schema {
 
     public Optional<FieldSpec> field(String fieldName) {
         return Optional.ofNullable(fields.get(fieldName));
+    }
+
+    /**
+     * The field a user means by {@code typed}: its exact name, else a name or alias in any case
+     * ({@code eventname}, {@code ip}).
+     */
+    public Optional<FieldSpec> find(String typed) {
+        FieldSpec exact = fields.get(typed);
+        return exact != null ? Optional.of(exact) : Optional.ofNullable(byLowerName.get(typed.toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    /** Every name and alias users may type, lower-cased. */
+    public java.util.Set<String> typableNames() {
+        return java.util.Collections.unmodifiableSet(byLowerName.keySet());
+    }
+
+    /**
+     * Columns of the actor sheet ({@code trailindex summary}).
+     *
+     * @param errors   the field whose presence marks a failed call
+     * @param distinct fields whose distinct values are counted per actor
+     */
+    public record ActorSheet(FieldSpec errors, List<FieldSpec> distinct) {
+    }
+
+    public ActorSheet actorSheet() {
+        return actorSheet;
     }
 
     /** The field computed by {@code derivation}; every derivation the code relies on is checked at load. */
@@ -253,19 +302,33 @@ public final class Schema {
         return summary;
     }
 
+    /** The actorSheet entry as written. */
+    record ActorSheetFile(String errors, List<String> distinct) {
+        @JsonCreator
+        ActorSheetFile(@JsonProperty("errors") String errors, @JsonProperty("distinct") List<String> distinct) {
+            if (errors == null || distinct == null) {
+                throw new IllegalArgumentException("actorSheet needs \"errors\" and \"distinct\"");
+            }
+            this.errors = errors;
+            this.distinct = List.copyOf(distinct);
+        }
+    }
+
     /** The schema file's shape, parsed strictly. */
     record SchemaFile(int schemaVersion, String name, String description, List<String> eventKeys,
-            Map<String, String> notificationMarkers, List<String> display, List<String> summary, List<FieldSpec> fields) {
+            Map<String, String> notificationMarkers, ActorSheetFile actorSheet, List<String> display,
+            List<String> summary, List<FieldSpec> fields) {
         @JsonCreator
         SchemaFile(@JsonProperty("schemaVersion") int schemaVersion,
                 @JsonProperty("name") String name,
                 @JsonProperty("description") String description,
                 @JsonProperty("eventKeys") List<String> eventKeys,
                 @JsonProperty("notificationMarkers") Map<String, String> notificationMarkers,
+                @JsonProperty("actorSheet") ActorSheetFile actorSheet,
                 @JsonProperty("display") List<String> display,
                 @JsonProperty("summary") List<String> summary,
                 @JsonProperty("fields") List<FieldSpec> fields) {
-            for (Object[] kv : new Object[][] {{"name", name}, {"description", description}, {"eventKeys", eventKeys}, {"notificationMarkers", notificationMarkers},
+            for (Object[] kv : new Object[][] {{"name", name}, {"description", description}, {"eventKeys", eventKeys}, {"notificationMarkers", notificationMarkers}, {"actorSheet", actorSheet},
                     {"display", display}, {"summary", summary}, {"fields", fields}}) {
                 if (kv[1] == null) {
                     throw new IllegalArgumentException("missing key '" + kv[0] + "'");
@@ -279,6 +342,7 @@ public final class Schema {
             this.description = description;
             this.eventKeys = eventKeys;
             this.notificationMarkers = notificationMarkers;
+            this.actorSheet = actorSheet;
             this.display = display;
             this.summary = summary;
             this.fields = fields;

@@ -24,6 +24,8 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.InetAddressPoint;
+import org.apache.lucene.index.DocValuesType;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexableField;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,7 +36,7 @@ class DocumentBuilderGoldenTest {
     private static final Schema SCHEMA = Schema.bundled();
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Checked separately below: the raw bytes, the path, the full text, the byte size. */
-    private static final Set<String> SEPARATE = Set.of("ti.raw", "ti.file", "text", "ti.size");
+    private static final Set<String> SEPARATE = Set.of("ti.raw", "ti.file", "ti.file#dv", "ti.file#stored", "text", "ti.size");
 
     static Stream<String> cases() throws Exception {
         try (Stream<Path> files = Files.list(DIR)) {
@@ -67,13 +69,16 @@ class DocumentBuilderGoldenTest {
             // The same event pretty-printed gets the same key: the hash is over content, not bytes.
             JsonNode tree = JSON.readTree(original);
             assertEquals(key, EventKeys.contentKey(JSON.readTree(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(tree))));
-            expected.put("ti.id", new TreeSet<>(Set.of(key)));
+            for (String k : List.of("ti.id", "ti.id#dv", "ti.id#stored")) {
+                expected.put(k, new TreeSet<>(Set.of(key)));
+            }
         }
         assertEquals(expected, withoutSeparate(actual), "indexed fields of " + name);
 
         assertArrayEquals(trimmed(original), doc.getField("ti.raw").binaryValue().bytes, "exact original bytes");
-        assertEquals("golden/" + name, doc.get("ti.file"));
+        assertEquals(Set.of("golden/" + name), actual.get("ti.file#stored"));
         assertEquals(Set.of(String.valueOf(trimmed(original).length)), actual.get("ti.size"));
+        assertEquals(Set.of("golden/" + name), actual.get("ti.file#dv"));
         // Full text holds every string value, nested ones included.
         String text = doc.get("text") != null ? doc.get("text") : doc.getField("text").stringValue();
         JsonValues.leaves(JSON.readTree(original), "", (path, leaf) -> {
@@ -112,6 +117,13 @@ class DocumentBuilderGoldenTest {
                 v = ip.getHostAddress();
             } else if (f.numericValue() != null) {
                 v = f.numericValue().toString();
+            } else if (f.fieldType().docValuesType() == DocValuesType.SORTED_SET) {
+                // Doc values keep the original spelling (facets, sorting); shown as "field#dv".
+                out.computeIfAbsent(f.name() + "#dv", k -> new TreeSet<>()).add(f.binaryValue().utf8ToString());
+                continue;
+            } else if (f.fieldType().stored() && f.fieldType().indexOptions() == IndexOptions.NONE && f.stringValue() != null) {
+                out.computeIfAbsent(f.name() + "#stored", k -> new TreeSet<>()).add(f.stringValue());
+                continue;
             } else if (f.stringValue() != null) {
                 v = f.stringValue();
             } else {

@@ -1,0 +1,118 @@
+package dev.trailindex.query;
+
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * Makes the classic query syntax forgiving where that is safe: in an unquoted value, ':' and '/' are escaped, so
+ * {@code userIdentity.arn:arn:aws:iam::123456789012:user/alice}, {@code userIdentity.arn:*role/Admin*},
+ * {@code sourceIPAddress:10.0.0.0/8} and a bare {@code arn:aws:s3:::bucket} work without quotes. Quoted strings,
+ * ranges, groups and /regular expressions/ at the start of a value are left alone, and so is a colon after
+ * something that looks like a field name, so an unknown field still gets its error.
+ */
+final class QueryText {
+    /** What a field name looks like; a token before ':' that does not is a value (an IPv6 address, a time). */
+    private static final Pattern FIELD_LIKE = Pattern.compile("[A-Za-z_@*][A-Za-z0-9_.@#*-]*");
+
+    private QueryText() {
+    }
+
+    /** {@code query} with the ':' and '/' inside unquoted values escaped. */
+    static String escapeValues(String query, Predicate<String> isField) {
+        StringBuilder out = new StringBuilder(query.length() + 8);
+        int i = 0;
+        int n = query.length();
+        boolean termStart = true;
+        while (i < n) {
+            char c = query.charAt(i);
+            if (c == '"') {
+                i = copyQuoted(query, i, out);
+                termStart = false;
+            } else if (termStart && (c == '[' || c == '{')) {
+                i = copyUntil(query, i, out, c == '[' ? ']' : '}');
+                termStart = false;
+            } else if (termStart && c == '/') {
+                i = copyUntil(query, i, out, '/');
+                termStart = false;
+            } else if (Character.isWhitespace(c) || c == '(' || c == ')') {
+                out.append(c);
+                i++;
+                termStart = true;
+            } else if (termStart && (c == '+' || c == '-' || c == '!')) {
+                out.append(c);
+                i++;
+            } else {
+                i = term(query, i, out, isField);
+                termStart = query.charAt(i - 1) == ':';
+            }
+        }
+        return out.toString();
+    }
+
+    /** One unquoted term, possibly "field:value"; returns the index after it (after the ':' for field:(group)). */
+    private static int term(String q, int start, StringBuilder out, Predicate<String> isField) {
+        int end = start;
+        while (end < q.length() && !Character.isWhitespace(q.charAt(end)) && q.charAt(end) != '(' && q.charAt(end) != ')') {
+            end += q.charAt(end) == '\\' ? 2 : 1;
+        }
+        end = Math.min(end, q.length());
+        int colon = firstUnescaped(q, start, end, ':');
+        if (colon > start) {
+            String field = q.substring(start, colon);
+            if (!field.equalsIgnoreCase("arn") && (isField.test(field) || FIELD_LIKE.matcher(field).matches())) {
+                out.append(q, start, colon + 1);
+                if (colon + 1 < end && "\"([{/".indexOf(q.charAt(colon + 1)) < 0) {
+                    escape(q, colon + 1, end, out);
+                    return end;
+                }
+                return colon + 1;
+            }
+        }
+        escape(q, start, end, out);
+        return end;
+    }
+
+    private static void escape(String q, int from, int to, StringBuilder out) {
+        for (int i = from; i < to; i++) {
+            char c = q.charAt(i);
+            if (c == '\\' && i + 1 < to) {
+                out.append(c).append(q.charAt(++i));
+            } else if (c == ':' || c == '/') {
+                out.append('\\').append(c);
+            } else {
+                out.append(c);
+            }
+        }
+    }
+
+    private static int firstUnescaped(String q, int from, int to, char target) {
+        for (int i = from; i < to; i++) {
+            if (q.charAt(i) == '\\') {
+                i++;
+            } else if (q.charAt(i) == target) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int copyQuoted(String q, int start, StringBuilder out) {
+        int i = start + 1;
+        while (i < q.length() && q.charAt(i) != '"') {
+            i += q.charAt(i) == '\\' ? 2 : 1;
+        }
+        int end = Math.min(i + 1, q.length());
+        out.append(q, start, end);
+        return end;
+    }
+
+    private static int copyUntil(String q, int start, StringBuilder out, char close) {
+        int i = start + 1;
+        while (i < q.length() && q.charAt(i) != close) {
+            i += q.charAt(i) == '\\' ? 2 : 1;
+        }
+        int end = Math.min(i + 1, q.length());
+        out.append(q, start, end);
+        return end;
+    }
+}
