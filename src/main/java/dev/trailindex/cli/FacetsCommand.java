@@ -41,7 +41,7 @@ final class FacetsCommand extends Subcommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         String q = query == null ? "" : String.join(" ", query);
-        SearchRequest req = new SearchRequest(q, time.fromMillis(), time.toMillis(), 0, Order.NEWEST);
+        SearchRequest req = time.request(q, 0, Order.NEWEST, null);
         try (SearchService search = SearchService.open(index.path(), main.schema())) {
             long total = search.count(req);
             List<FacetCounts> counts = search.facets(req, fields, top);

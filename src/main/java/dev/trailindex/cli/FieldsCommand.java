@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "fields", mixinStandardHelpOptions = true,
-        description = "List the searchable fields of the index schema, with their types and what they hold.",
+        description = {"List the searchable fields of the index schema: name, short alias, type, whether it facets, and",
+                "what it holds. Names and aliases match in any case; flattened fields are searched by dotted path."},
         footer = ExitCodes.FOOTER)
 final class FieldsCommand extends Subcommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table (default) or json.")
@@ -29,6 +30,11 @@ final class FieldsCommand extends Subcommand implements Callable<Integer> {
                     g.writeStringField("type", f.type().jsonName());
                     g.writeBooleanField("facet", f.facet());
                     g.writeBooleanField("sort", f.sort());
+                    g.writeArrayFieldStart("aliases");
+                    for (String a : f.aliases()) {
+                        g.writeString(a);
+                    }
+                    g.writeEndArray();
                     g.writeStringField("description", f.description());
                     g.writeEndObject();
                 }
@@ -36,9 +42,10 @@ final class FieldsCommand extends Subcommand implements Callable<Integer> {
             });
             return ExitCodes.OK;
         }
-        Table t = new Table(List.of("field", "type", "facet", "description"), 120);
+        Table t = new Table(List.of("field", "alias", "type", "facet", "description"), 120);
         for (FieldSpec f : fields) {
-            List<String> row = new ArrayList<>(List.of(f.name(), f.type().jsonName(), f.facet() ? "yes" : "", f.description()));
+            List<String> row = new ArrayList<>(List.of(f.name(), String.join(",", f.aliases()), f.type().jsonName(),
+                    f.facet() ? "yes" : "", f.description()));
             t.row(row);
         }
         t.print(out());

@@ -22,6 +22,14 @@ final class Formats {
         return millis == null ? "" : ISO.format(Instant.ofEpochMilli(millis).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     }
 
+    /** An event time in {@code zone}: UTC as ...Z, other zones with their explicit offset. */
+    static String time(Long millis, java.time.ZoneId zone) {
+        if (millis == null || zone.equals(java.time.ZoneOffset.UTC)) {
+            return time(millis);
+        }
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(Instant.ofEpochMilli(millis).atZone(zone));
+    }
+
     static String number(long n) {
         return String.format(Locale.ROOT, "%,d", n);
     }

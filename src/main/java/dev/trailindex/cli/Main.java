@@ -16,8 +16,9 @@ import picocli.CommandLine.Command;
 /** The {@code trailindex} command. */
 @Command(name = "trailindex", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "A fast local search index for AWS CloudTrail logs.",
-        subcommands = {IndexCommand.class, SearchCommand.class, FacetsCommand.class, ShowCommand.class,
-                StatsCommand.class, FieldsCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {IndexCommand.class, SearchCommand.class, FacetsCommand.class, HistogramCommand.class,
+                SummaryCommand.class, HuntCommand.class, ShowCommand.class, ExportCommand.class, StatsCommand.class,
+                FieldsCommand.class, CommandLine.HelpCommand.class},
         footer = ExitCodes.FOOTER)
 public final class Main implements Runnable {
     /** Held so the level set on it is not lost to garbage collection. */

@@ -1,4 +1,4 @@
 package dev.trailindex.cli;
 
 /** Output formats of search. */
-enum OutputFormat { TABLE, JSON, NDJSON }
+enum OutputFormat { TABLE, JSON, NDJSON, CSV }

@@ -1,25 +1,19 @@
 package dev.trailindex.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.trailindex.index.FieldValues;
 import dev.trailindex.query.Order;
 import dev.trailindex.query.SearchRequest;
 import dev.trailindex.query.SearchResult;
 import dev.trailindex.query.SearchService;
 import dev.trailindex.query.StoredEvent;
 import dev.trailindex.schema.Derivation;
-import dev.trailindex.schema.FieldSpec;
 import dev.trailindex.schema.Schema;
-import dev.trailindex.schema.FieldType;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,32 +21,38 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "search", mixinStandardHelpOptions = true,
         description = {"Search the index with Lucene query syntax over CloudTrail's field names, newest first.",
-                "Keyword fields match exactly as written: eventName:ConsoleLogin, errorCode:AccessDenied.",
-                "Nested request and response values by dotted path: requestParameters.bucketName:my-bucket.",
-                "Quote values holding ':' or '/': userIdentity.arn:\"arn:aws:iam::123456789012:user/alice\".",
-                "Words without a field search the full text of every event. 'trailindex fields' lists the fields."},
+                "Field names, aliases and keyword values match in any case: eventname:consolelogin, ip:203.0.113.50.",
+                "Nested values by dotted path: requestParameters.bucketName:my-bucket. Wildcards: eventName:Delete*.",
+                "Unquoted values may hold ':' and '/': userIdentity.arn:*role/Admin*, sourceIPAddress:10.0.0.0/8.",
+                "Existence and negation: errorCode:*, _exists_:errorCode, NOT errorCode:*. Time: eventTime:[2024-03-01T02:00 TO 2024-03-01T02:30].",
+                "related.arn / related.accessKey / related.account / related.ip find a value anywhere in the event.",
+                "Words without a field search the full text. 'trailindex fields' lists fields and aliases."},
         footer = ExitCodes.FOOTER)
 final class SearchCommand extends Subcommand implements Callable<Integer> {
-    private static final int CELL_WIDTH = 64;
-
     @Mixin
     IndexOption index;
 
     @Mixin
     TimeRangeOptions time;
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "Most events shown (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "Most events per page (default: ${DEFAULT-VALUE}).")
     int limit;
 
     @Option(names = "--count", description = "Print only the number of matching events.")
     boolean count;
 
     @Option(names = "--sort", paramLabel = "ORDER", defaultValue = "newest",
-            description = "newest (default), oldest or relevance.")
+            description = "newest (default), oldest or relevance; eventID breaks ties in time.")
     Order order;
 
+    @Option(names = "--cursor", paramLabel = "CURSOR", description = "Continue after the page that printed this cursor.")
+    String cursor;
+
+    @Option(names = "--fields", paramLabel = "F,G", split = ",", description = "Columns of table and csv output (default: the schema's display set).")
+    List<String> fields;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "table (default), json (hits with eventID, time, provenance and the event) or ndjson (the original events, one per line).")
+            description = "table (default), json (hits with eventID, time, provenance and the event), ndjson (the original events, one per line) or csv (spreadsheet-safe).")
     OutputFormat format;
 
     @Parameters(arity = "0..*", paramLabel = "QUERY", description = "The query (several words are joined; none matches everything).")
@@ -61,61 +61,49 @@ final class SearchCommand extends Subcommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         String q = query == null ? "" : String.join(" ", query);
-        SearchRequest req = new SearchRequest(q, time.fromMillis(), time.toMillis(), count ? 0 : limit, order);
+        SearchRequest req = time.request(q, count ? 0 : limit, order, cursor);
+        List<Columns.Column> cols = Columns.of(main.schema(), fields);
         try (SearchService search = SearchService.open(index.path(), main.schema())) {
-            PrintWriter out = out();
             if (count) {
-                out.println(search.count(req));
+                out().println(search.count(req));
                 return ExitCodes.OK;
             }
             SearchResult result = search.search(req);
             switch (format) {
-                case TABLE -> printTable(search, result, out);
-                case JSON -> printHits(search.schema(), result);
+                case TABLE -> HitTable.table(out(), cols, result, req.zone());
+                case CSV -> HitTable.csv(out(), cols, result, req.zone());
+                case JSON -> printHits(search.schema(), result, req.zone());
                 case NDJSON -> printNdjson(result, main.rawOut());
+            }
+            if (result.nextCursor() != null && format != OutputFormat.TABLE && format != OutputFormat.JSON) {
+                err().println("next page: --cursor " + result.nextCursor());
             }
         }
         return ExitCodes.OK;
     }
 
-    private void printTable(SearchService search, SearchResult result, PrintWriter out) throws IOException {
-        List<FieldSpec> cols = search.schema().display();
-        Table table = new Table(cols.stream().map(FieldSpec::name).toList(), CELL_WIDTH);
-        for (StoredEvent e : result.hits()) {
-            JsonNode tree = Formats.JSON.readTree(e.json());
-            List<String> cells = new ArrayList<>();
-            for (FieldSpec c : cols) {
-                cells.add(c.type() == FieldType.TIME ? Formats.time(e.time()) : String.join(",", FieldValues.of(tree, c)));
-            }
-            table.row(cells);
-        }
-        if (!result.hits().isEmpty()) {
-            table.print(out);
-        }
-        out.printf("%s of %s matching events%n", Formats.number(result.hits().size()), Formats.number(result.total()));
-    }
-
-    private void printHits(Schema schema, SearchResult result) throws IOException {
+    private void printHits(Schema schema, SearchResult result, ZoneId zone) throws IOException {
         printJson(false, g -> {
             g.writeStartObject();
             g.writeNumberField("total", result.total());
             g.writeArrayFieldStart("hits");
             for (StoredEvent e : result.hits()) {
-                writeHit(g, schema, e);
+                writeHit(g, schema, e, zone);
             }
             g.writeEndArray();
+            g.writeStringField("cursor", result.nextCursor());
             g.writeEndObject();
         });
     }
 
     /** One hit: key, time, provenance and the original event embedded verbatim. */
-    static void writeHit(JsonGenerator g, Schema schema, StoredEvent e) throws IOException {
+    static void writeHit(JsonGenerator g, Schema schema, StoredEvent e, ZoneId zone) throws IOException {
         g.writeStartObject();
         // Named as CloudTrail names them: the key's source field (eventID) and the time field (eventTime).
         g.writeStringField(schema.derived(Derivation.EVENT_KEY).from().get(0), e.key());
         String time = schema.timeField().name();
         if (e.time() != null) {
-            g.writeStringField(time, Formats.time(e.time()));
+            g.writeStringField(time, Formats.time(e.time(), zone));
         } else {
             g.writeNullField(time);
         }

@@ -1,23 +1,73 @@
 package dev.trailindex.cli;
 
+import dev.trailindex.query.Order;
+import dev.trailindex.query.QueryException;
+import dev.trailindex.query.SearchRequest;
 import dev.trailindex.query.TimeBounds;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 
-/** --from and --to, ISO-8601 at any precision, UTC unless an offset is given. */
+/** --from, --to, --since and --tz. */
 final class TimeRangeOptions {
+    private static final Pattern AGO = Pattern.compile("(\\d+)\\s*(s|m|h|d|w)");
+
     @Option(names = "--from", paramLabel = "TIME",
-            description = "Only events at or after TIME (ISO-8601, e.g. 2024-03-01 or 2024-03-01T02:00Z; UTC unless an offset is given).")
+            description = "Only events at or after TIME (ISO-8601 at any precision, e.g. 2024-03-01 or 2024-03-01T02:00Z; without an offset, in --tz).")
     String from;
 
     @Option(names = "--to", paramLabel = "TIME",
-            description = "Only events up to and including TIME's span (--to 2024-03-01 includes that whole day).")
+            description = "Only events up to the end of TIME's span (--to 2024-03-01 includes that whole day).")
     String to;
 
+    @Option(names = "--since", paramLabel = "AGE", description = "Only events in the last AGE: 90m, 36h, 7d, 2w (instead of --from).")
+    String since;
+
+    @Option(names = "--tz", paramLabel = "ZONE", description = "Show times in ZONE (Europe/Berlin, -05:00) and read times without an offset in it; default UTC.")
+    String tz;
+
+    ZoneId zone() {
+        if (tz == null) {
+            return ZoneOffset.UTC;
+        }
+        try {
+            return ZoneId.of(tz);
+        } catch (DateTimeException e) {
+            throw new QueryException("'" + tz + "' is not a time zone: use a region like Europe/Berlin or an offset like -05:00");
+        }
+    }
+
     Long fromMillis() {
-        return from == null ? null : TimeBounds.parse(from).start();
+        if (since != null && from != null) {
+            throw new QueryException("--since and --from both set the start; give one");
+        }
+        if (since != null) {
+            Matcher m = AGO.matcher(since.strip());
+            if (!m.matches()) {
+                throw new QueryException("'" + since + "' is not an age: use a number and s, m, h, d or w, e.g. 36h");
+            }
+            long n = Long.parseLong(m.group(1));
+            Duration d = switch (m.group(2)) {
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                case "d" -> Duration.ofDays(n);
+                default -> Duration.ofDays(7 * n);
+            };
+            return System.currentTimeMillis() - d.toMillis();
+        }
+        return from == null ? null : TimeBounds.parse(from, zone()).start();
     }
 
     Long toMillis() {
-        return to == null ? null : TimeBounds.parse(to).end();
+        return to == null ? null : TimeBounds.parse(to, zone()).end();
+    }
+
+    SearchRequest request(String query, int limit, Order order, String cursor) {
+        return new SearchRequest(query, fromMillis(), toMillis(), limit, order, cursor, zone());
     }
 }

@@ -21,17 +21,41 @@ final class Facets {
         this.resolver = resolver;
     }
 
+    /**
+     * The {@code top} most frequent values of a facetable field among the matches (or the least frequent, for
+     * {@code rarestFirst}), ties broken by value.
+     */
+    List<FacetCounts.ValueCount> groups(IndexSearcher s, Query q, String field, int top, boolean rarestFirst) throws IOException {
+        FieldSpec f = facetable(field);
+        FacetsCollector hits = s.search(q, new FacetsCollectorManager());
+        StringValueFacetCounts counts = new StringValueFacetCounts(new StringDocValuesReaderState(s.getIndexReader(), f.name()), hits);
+        FacetResult r = rarestFirst ? counts.getAllChildren(f.name()) : counts.getTopChildren(top, f.name());
+        if (r == null) {
+            return List.of();
+        }
+        java.util.Comparator<FacetCounts.ValueCount> byCount = java.util.Comparator.comparingLong(FacetCounts.ValueCount::count);
+        return java.util.Arrays.stream(r.labelValues)
+                .map(lv -> new FacetCounts.ValueCount(lv.label, lv.value.longValue()))
+                .sorted((rarestFirst ? byCount : byCount.reversed()).thenComparing(FacetCounts.ValueCount::value))
+                .limit(top)
+                .toList();
+    }
+
+    private FieldSpec facetable(String name) {
+        FieldResolver.Resolved r = resolver.resolve(name);
+        if (r.path() != null || !r.spec().facet()) {
+            throw new QueryException("field '" + name + "' cannot be faceted; facetable fields are marked in 'trailindex fields'");
+        }
+        return r.spec();
+    }
+
     List<FacetCounts> count(IndexSearcher s, Query q, List<String> fields, int top) throws IOException {
         if (top < 1) {
             throw new QueryException("--top must be at least 1");
         }
         List<FieldSpec> specs = new ArrayList<>();
         for (String name : fields) {
-            FieldResolver.Resolved r = resolver.resolve(name);
-            if (r.path() != null || !r.spec().facet()) {
-                throw new QueryException("field '" + name + "' cannot be faceted; facetable fields are marked in 'trailindex fields'");
-            }
-            specs.add(r.spec());
+            specs.add(facetable(name));
         }
         FacetsCollector hits = s.search(q, new FacetsCollectorManager());
         List<FacetCounts> out = new ArrayList<>();

@@ -105,44 +105,78 @@ public final class SearchService implements Closeable {
     }
 
     /** The Lucene query for a request: the parsed text, filtered to the time range. */
-    public Query toQuery(String query, Long from, Long to) {
-        Query q = parsers.parse(query);
-        if (from == null && to == null) {
+    public Query toQuery(SearchRequest req) {
+        Query q = req.zone().equals(java.time.ZoneOffset.UTC) ? parsers.parse(req.query())
+                : new SchemaQueryParser(schema, req.zone()).parseQuery(req.query());
+        if (req.from() == null && req.to() == null) {
             return q;
         }
-        Query range = LongField.newRangeQuery(timeField, from == null ? Long.MIN_VALUE : from,
-                to == null ? Long.MAX_VALUE : to - 1);
+        Query range = LongField.newRangeQuery(timeField, req.from() == null ? Long.MIN_VALUE : req.from(),
+                req.to() == null ? Long.MAX_VALUE : req.to() - 1);
         return new BooleanQuery.Builder().add(q, BooleanClause.Occur.MUST).add(range, BooleanClause.Occur.FILTER).build();
     }
 
     /** The exact number of matching events. */
     public long count(SearchRequest req) {
-        Query q = toQuery(req.query(), req.from(), req.to());
+        Query q = toQuery(req);
         return withSearcher(s -> (long) s.count(q));
     }
 
     public SearchResult search(SearchRequest req) {
-        Query q = toQuery(req.query(), req.from(), req.to());
+        Query q = toQuery(req);
+        ScoreDoc after = req.cursor() == null ? null : Cursors.decode(req.order(), req.cursor());
         return withSearcher(s -> {
             long total = s.count(q);
             if (req.limit() == 0 || total == 0) {
-                return new SearchResult(total, List.of());
+                return new SearchResult(total, List.of(), null);
             }
             int n = (int) Math.min(req.limit(), total);
-            TopDocs top = req.order() == Order.RELEVANCE ? s.search(q, n)
-                    : s.search(q, n, Sorts.byTime(timeField, f.key(), req.order() == Order.NEWEST));
+            TopDocs top = req.order() == Order.RELEVANCE ? s.searchAfter(after, q, n)
+                    : s.searchAfter(after, q, n, Sorts.byTime(timeField, f.key(), req.order() == Order.NEWEST));
             List<StoredEvent> hits = new ArrayList<>(top.scoreDocs.length);
             for (ScoreDoc sd : top.scoreDocs) {
                 hits.add(load(s, sd.doc));
             }
-            return new SearchResult(total, hits);
+            ScoreDoc last = top.scoreDocs.length == n ? top.scoreDocs[n - 1] : null;
+            String next = last != null && hasMoreAfter(s, q, req.order(), last) ? Cursors.encode(req.order(), last) : null;
+            return new SearchResult(total, hits, next);
         });
     }
 
     /** Top values of each field over the matching events. */
     public List<FacetCounts> facets(SearchRequest req, List<String> fields, int top) {
-        Query q = toQuery(req.query(), req.from(), req.to());
+        Query q = toQuery(req);
         return withSearcher(s -> facets.count(s, q, fields, top));
+    }
+
+    private boolean hasMoreAfter(IndexSearcher s, Query q, Order order, ScoreDoc last) throws IOException {
+        TopDocs next = order == Order.RELEVANCE ? s.searchAfter(last, q, 1)
+                : s.searchAfter(last, q, 1, Sorts.byTime(timeField, f.key(), order == Order.NEWEST));
+        return next.scoreDocs.length > 0;
+    }
+
+    /** Matching events per time bucket; {@code interval} is null for an automatic choice. */
+    public Histogram histogram(SearchRequest req, java.time.Duration interval) {
+        Query q = toQuery(req);
+        return withSearcher(s -> Aggregations.histogram(s, q, timeField, interval));
+    }
+
+    /** The actor sheet: per top value of {@code by}, counts, first and last seen, and distinct indicators. */
+    public List<ActorSummary> summary(SearchRequest req, String by, int top) {
+        Query q = toQuery(req);
+        return withSearcher(s -> new Aggregations(schema, new FieldResolver(schema)).summary(s, q, by, top));
+    }
+
+    /** Runs one hunt within the request's time range; {@code top} values of its groupBy field are counted. */
+    public HuntResult hunt(Hunts.Hunt hunt, SearchRequest range, int top) {
+        SearchRequest req = new SearchRequest(hunt.query(), range.from(), range.to(), 0, Order.NEWEST, null, range.zone());
+        Query q = toQuery(req);
+        return withSearcher(s -> {
+            long hits = s.count(q);
+            List<FacetCounts.ValueCount> groups = hunt.groupBy() == null || hits == 0 ? List.of()
+                    : facets.groups(s, q, hunt.groupBy(), top, hunt.rarestFirst());
+            return new HuntResult(hunt, hits, groups);
+        });
     }
 
     /** The event with this key (eventID, or content hash for events without one). */

@@ -13,8 +13,17 @@ final class Sorts {
 
     /** By event time, events without a time last, then by key so the order is stable. */
     static Sort byTime(String timeField, String keyField, boolean newestFirst) {
+        return new Sort(time(timeField, newestFirst), KeywordField.newSortField(keyField, false, SortedSetSelector.Type.MIN));
+    }
+
+    /** By event time alone, events without a time last. */
+    static Sort timeOnly(String timeField, boolean newestFirst) {
+        return new Sort(time(timeField, newestFirst));
+    }
+
+    private static SortField time(String timeField, boolean newestFirst) {
         SortField time = new SortedNumericSortField(timeField, SortField.Type.LONG, newestFirst);
         time.setMissingValue(newestFirst ? Long.MIN_VALUE : Long.MAX_VALUE);
-        return new Sort(time, KeywordField.newSortField(keyField, false, SortedSetSelector.Type.MIN));
+        return time;
     }
 }

@@ -1,0 +1,105 @@
+package dev.trailindex.cli;
+
+import dev.trailindex.query.Histogram;
+import dev.trailindex.query.Order;
+import dev.trailindex.query.QueryException;
+import dev.trailindex.query.SearchRequest;
+import dev.trailindex.query.SearchService;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "histogram", mixinStandardHelpOptions = true,
+        description = {"Matching events over time, as a bar chart or JSON. Buckets are aligned to the interval",
+                "in UTC; empty buckets between the first and the last match are shown."},
+        footer = ExitCodes.FOOTER)
+final class HistogramCommand extends Subcommand implements Callable<Integer> {
+    private static final Pattern INTERVAL = Pattern.compile("(\\d+)(s|m|h|d|w)");
+    private static final int BAR = 50;
+
+    @Mixin
+    IndexOption index;
+
+    @Mixin
+    TimeRangeOptions time;
+
+    @Option(names = "--interval", paramLabel = "I", defaultValue = "auto", description = "auto (default, about 60 buckets), or e.g. 1m, 5m, 1h, 1d, 1w.")
+    String interval;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table (a bar chart; default) or json.")
+    ReportFormat format;
+
+    @Parameters(arity = "0..*", paramLabel = "QUERY", description = "The query; none counts every event.")
+    List<String> query;
+
+    @Override
+    public Integer call() throws IOException {
+        String q = query == null ? "" : String.join(" ", query);
+        SearchRequest req = time.request(q, 0, Order.NEWEST, null);
+        try (SearchService search = SearchService.open(index.path(), main.schema())) {
+            Histogram h = search.histogram(req, parseInterval(interval));
+            if (format == ReportFormat.JSON) {
+                printJson(true, g -> {
+                    g.writeStartObject();
+                    g.writeNumberField("intervalSeconds", h.intervalMillis() / 1000);
+                    g.writeNumberField("total", h.total());
+                    g.writeNumberField("withoutTime", h.withoutTime());
+                    g.writeArrayFieldStart("buckets");
+                    for (Histogram.Bucket b : h.buckets()) {
+                        g.writeStartObject();
+                        g.writeStringField("start", Formats.time(b.start(), req.zone()));
+                        g.writeNumberField("count", b.count());
+                        g.writeEndObject();
+                    }
+                    g.writeEndArray();
+                    g.writeEndObject();
+                });
+            } else {
+                chart(out(), h, req.zone());
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    static Duration parseInterval(String text) {
+        if (text.equalsIgnoreCase("auto")) {
+            return null;
+        }
+        Matcher m = INTERVAL.matcher(text.strip());
+        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+            throw new QueryException("'" + text + "' is not an interval: use auto or a number and s, m, h, d or w (e.g. 15m)");
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            case "d" -> Duration.ofDays(n);
+            default -> Duration.ofDays(7 * n);
+        };
+    }
+
+    private static void chart(PrintWriter out, Histogram h, ZoneId zone) {
+        long max = h.buckets().stream().mapToLong(Histogram.Bucket::count).max().orElse(0);
+        int width = Formats.number(max).length();
+        out.printf("%s events, interval %s%s%n", Formats.number(h.total()), Duration.ofMillis(h.intervalMillis()).toString()
+                .substring(2).toLowerCase(java.util.Locale.ROOT), h.withoutTime() > 0 ? ", " + Formats.number(h.withoutTime()) + " without a time" : "");
+        for (Histogram.Bucket b : h.buckets()) {
+            int len = max == 0 ? 0 : (int) Math.round((double) b.count() * BAR / max);
+            String bar = "#".repeat(len);
+            if (len == 0 && b.count() > 0) {
+                bar = ".";
+            }
+            out.printf("%s  %" + width + "s  %s%n", Formats.time(b.start(), zone), Formats.number(b.count()), bar);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.trailindex.cli;
+
+import dev.trailindex.query.ActorSummary;
+import dev.trailindex.query.Order;
+import dev.trailindex.query.SearchRequest;
+import dev.trailindex.query.SearchService;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "summary", mixinStandardHelpOptions = true,
+        description = {"An investigator's actor sheet: for each of the most frequent values of --by (a principal ARN,",
+                "an access key, an IP) among the matching events, the first and last time seen, the events, the errors,",
+                "and how many distinct IPs, access keys, regions and user agents it used."},
+        footer = ExitCodes.FOOTER)
+final class SummaryCommand extends Subcommand implements Callable<Integer> {
+    @Mixin
+    IndexOption index;
+
+    @Mixin
+    TimeRangeOptions time;
+
+    @Option(names = "--by", required = true, paramLabel = "FIELD", description = "The field to summarise by, e.g. userIdentity.arn, key, ip.")
+    String by;
+
+    @Option(names = "--top", paramLabel = "N", defaultValue = "20", description = "Values shown (default: ${DEFAULT-VALUE}).")
+    int top;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table (default) or json.")
+    ReportFormat format;
+
+    @Parameters(arity = "0..*", paramLabel = "QUERY", description = "The query; none summarises every event.")
+    List<String> query;
+
+    @Override
+    public Integer call() throws IOException {
+        String q = query == null ? "" : String.join(" ", query);
+        SearchRequest req = time.request(q, 0, Order.NEWEST, null);
+        try (SearchService search = SearchService.open(index.path(), main.schema())) {
+            List<ActorSummary> rows = search.summary(req, by, top);
+            if (format == ReportFormat.JSON) {
+                printJson(true, g -> {
+                    g.writeStartArray();
+                    for (ActorSummary a : rows) {
+                        g.writeStartObject();
+                        g.writeStringField("value", a.value());
+                        g.writeNumberField("events", a.events());
+                        g.writeStringField("firstSeen", a.first() == null ? null : Formats.time(a.first(), req.zone()));
+                        g.writeStringField("lastSeen", a.last() == null ? null : Formats.time(a.last(), req.zone()));
+                        g.writeNumberField("errors", a.errors());
+                        g.writeObjectFieldStart("distinct");
+                        for (Map.Entry<String, Integer> e : a.distinct().entrySet()) {
+                            g.writeNumberField(e.getKey(), e.getValue());
+                        }
+                        g.writeEndObject();
+                        g.writeEndObject();
+                    }
+                    g.writeEndArray();
+                });
+                return ExitCodes.OK;
+            }
+            List<String> header = new ArrayList<>(List.of(by, "events", "errors", "first seen", "last seen"));
+            List<String> distinct = main.schema().actorSheet().distinct().stream().map(f -> "distinct " + f.name()).toList();
+            header.addAll(distinct);
+            Table t = new Table(header, 64);
+            for (ActorSummary a : rows) {
+                List<String> row = new ArrayList<>(List.of(a.value(), Formats.number(a.events()), Formats.number(a.errors()),
+                        Formats.time(a.first(), req.zone()), Formats.time(a.last(), req.zone())));
+                a.distinct().values().forEach(n -> row.add(Formats.number(n)));
+                t.row(row);
+            }
+            t.print(out());
+        }
+        return ExitCodes.OK;
+    }
+}
