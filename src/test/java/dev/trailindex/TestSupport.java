@@ -44,17 +44,60 @@ public final class TestSupport {
         return new Indexer(SCHEMA, new Indexer.Options(threads, IngestLimits.DEFAULT, 32)).run(indexDir, List.of(inputs), null);
     }
 
+    /** An index of one input, built once per test run and shared by the test classes that read it. */
+    public record Indexed(Path dir, IngestReport report, dev.trailindex.query.SearchService search) {
+    }
+
+    private static final java.util.Map<Path, Indexed> INDEXED = new java.util.HashMap<>();
+
+    public static synchronized Indexed indexed(Path input) throws IOException {
+        Path key = input.toAbsolutePath().normalize();
+        Indexed have = INDEXED.get(key);
+        if (have == null) {
+            Path dir = Files.createTempDirectory("trailindex-test-");
+            IngestReport report = index(dir, 2, key);
+            have = new Indexed(dir, report, dev.trailindex.query.SearchService.open(dir, SCHEMA));
+            INDEXED.put(key, have);
+        }
+        return have;
+    }
+
     /** Runs the independent Python script over the corpus and returns its JSON. */
     public static JsonNode pythonExpectations(Path corpus) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("python3", "src/test/python/corpus_expectations.py", "--corpus", corpus.toString())
+        return python("corpus_expectations.py", "--corpus", corpus.toString());
+    }
+
+    /** Runs the independent query-feature expectations over an input folder. */
+    public static JsonNode queryExpectations(Path input) throws IOException, InterruptedException {
+        return python("query_expectations.py", "--input", input.toString());
+    }
+
+    private static final java.util.Map<List<String>, JsonNode> PYTHON = new java.util.HashMap<>();
+
+    /** Runs a script once per test run and arguments; its answer does not change within a run. */
+    private static synchronized JsonNode python(String script, String... args) throws IOException, InterruptedException {
+        List<String> key = new java.util.ArrayList<>(List.of(script));
+        key.addAll(List.of(args));
+        JsonNode have = PYTHON.get(key);
+        if (have == null) {
+            have = runPython(script, args);
+            PYTHON.put(key, have);
+        }
+        return have;
+    }
+
+    private static JsonNode runPython(String script, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new java.util.ArrayList<>(List.of("python3", "src/test/python/" + script));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
         byte[] out = p.getInputStream().readAllBytes();
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            fail("corpus_expectations.py did not finish");
+            fail(script + " did not finish");
         }
-        assertEquals(0, p.exitValue(), "corpus_expectations.py failed: " + new String(out, StandardCharsets.UTF_8));
+        assertEquals(0, p.exitValue(), script + " failed: " + new String(out, StandardCharsets.UTF_8));
         return JSON.readTree(out);
     }
 

@@ -25,6 +25,8 @@ import picocli.CommandLine.Parameters;
 final class HistogramCommand extends Subcommand implements Callable<Integer> {
     private static final Pattern INTERVAL = Pattern.compile("(\\d+)(s|m|h|d|w)");
     private static final int BAR = 50;
+    /** Past this many buckets the chart leaves out empty ones. */
+    private static final int MAX_LINES = 200;
 
     @Mixin
     IndexOption index;
@@ -93,7 +95,15 @@ final class HistogramCommand extends Subcommand implements Callable<Integer> {
         int width = Formats.number(max).length();
         out.printf("%s events, interval %s%s%n", Formats.number(h.total()), Duration.ofMillis(h.intervalMillis()).toString()
                 .substring(2).toLowerCase(java.util.Locale.ROOT), h.withoutTime() > 0 ? ", " + Formats.number(h.withoutTime()) + " without a time" : "");
+        boolean sparse = h.buckets().size() > MAX_LINES;
+        if (sparse) {
+            out.printf("(%s buckets: empty ones are not shown; use a larger --interval for a continuous chart)%n",
+                    Formats.number(h.buckets().size()));
+        }
         for (Histogram.Bucket b : h.buckets()) {
+            if (sparse && b.count() == 0) {
+                continue;
+            }
             int len = max == 0 ? 0 : (int) Math.round((double) b.count() * BAR / max);
             String bar = "#".repeat(len);
             if (len == 0 && b.count() > 0) {

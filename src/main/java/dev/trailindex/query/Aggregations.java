@@ -36,9 +36,11 @@ final class Aggregations {
     /** Intervals the automatic choice picks from, smallest first. */
     private static final List<Duration> AUTO = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5),
             Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofHours(1), Duration.ofHours(3),
-            Duration.ofHours(6), Duration.ofHours(12), Duration.ofDays(1), Duration.ofDays(7), Duration.ofDays(30));
+            Duration.ofHours(6), Duration.ofHours(12), Duration.ofDays(1), Duration.ofDays(7), Duration.ofDays(30),
+            Duration.ofDays(90), Duration.ofDays(365));
     private static final int AUTO_BUCKETS = 60;
-    private static final int MAX_BUCKETS = 10_000;
+    /** Bounds the ranges one request may ask lucene-facet to count (about 10 MB). */
+    private static final int MAX_BUCKETS = 100_000;
 
     private final Schema schema;
     private final FieldResolver resolver;

@@ -16,17 +16,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Indexes all of ../shared/corpus and compares every count with src/test/python/corpus_expectations.py, which
  * derives them from the raw files with Python's standard library, independently of trailindex.
  */
 class CorpusTest {
-    @TempDir
     static Path indexDir;
 
     static Path corpus;
@@ -38,15 +35,10 @@ class CorpusTest {
     static void indexCorpus() throws Exception {
         corpus = TestSupport.corpus().toAbsolutePath().normalize();
         expected = TestSupport.pythonExpectations(corpus);
-        report = TestSupport.index(indexDir, 2, corpus);
-        search = SearchService.open(indexDir, TestSupport.SCHEMA);
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        if (search != null) {
-            search.close();
-        }
+        TestSupport.Indexed indexed = TestSupport.indexed(corpus);
+        report = indexed.report();
+        search = indexed.search();
+        indexDir = indexed.dir();
     }
 
     private static long count(String query) {
