@@ -35,13 +35,16 @@ final class Cursors {
             String raw = new String(DEC.decode(cursor), StandardCharsets.UTF_8);
             String[] p = raw.split(":", 3);
             String want = order == Order.RELEVANCE ? "r" : order == Order.NEWEST ? "n" : "o";
-            if (p.length != 3 || !p[0].equals(want)) {
+            if (p.length != 3 || !(p[0].equals("r") || p[0].equals("n") || p[0].equals("o"))) {
+                throw new IllegalArgumentException("not a cursor");
+            }
+            if (!p[0].equals(want)) {
                 throw new QueryException("the cursor belongs to another sort order; repeat the search with the same --sort");
             }
             if (order == Order.RELEVANCE) {
                 return new ScoreDoc(Integer.parseInt(p[2]), Float.intBitsToFloat(Integer.parseInt(p[1])));
             }
-            return new FieldDoc(Integer.MAX_VALUE, Float.NaN, new Object[] {Long.parseLong(p[1]), new BytesRef(p[2])});
+            return new FieldDoc(0, Float.NaN, new Object[] {Long.parseLong(p[1]), new BytesRef(p[2])});
         } catch (IllegalArgumentException e) {
             throw new QueryException("'" + (cursor.length() > 40 ? cursor.substring(0, 40) + "..." : cursor) + "' is not a cursor trailindex gave out");
         }

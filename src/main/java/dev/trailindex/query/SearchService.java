@@ -28,6 +28,7 @@ import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -124,8 +125,15 @@ public final class SearchService implements Closeable {
 
     public SearchResult search(SearchRequest req) {
         Query q = toQuery(req);
-        ScoreDoc after = req.cursor() == null ? null : Cursors.decode(req.order(), req.cursor());
+        ScoreDoc cursor = req.cursor() == null ? null : Cursors.decode(req.order(), req.cursor());
         return withSearcher(s -> {
+            ScoreDoc after = cursor;
+            if (cursor instanceof FieldDoc fd) {
+                // Time and key identify the last hit; the highest doc id excludes exactly it on any index state.
+                after = new FieldDoc(Math.max(0, s.getIndexReader().maxDoc() - 1), Float.NaN, fd.fields);
+            } else if (cursor != null && cursor.doc >= s.getIndexReader().maxDoc()) {
+                throw new QueryException("the cursor is from an older state of the index; repeat the search");
+            }
             long total = s.count(q);
             if (req.limit() == 0 || total == 0) {
                 return new SearchResult(total, List.of(), null);
