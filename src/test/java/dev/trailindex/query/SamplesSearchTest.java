@@ -79,10 +79,10 @@ class SamplesSearchTest {
         assertEquals(0, count("sourceIPAddress:[0.0.0.0 TO 255.255.255.255] AND sourceIPAddress:*amazonaws.com"));
         assertTrue(count("sourceIPAddress:*amazonaws.com") > 0);
         assertEquals(0, count("sourceIPAddress:0.0.0.0/0 AND sourceIPAddress:*amazonaws.com"));
-        // ::/0 is every address (IPv4 is indexed as IPv4-mapped IPv6); with the service names and the events
-        // without a source it partitions the events.
+        // ::/0 is every address (IPv4 is indexed as IPv4-mapped IPv6); with the service names, "AWS Internal"
+        // and the events without a source it partitions the events.
         assertEquals(report.documents(), count("sourceIPAddress:\"::/0\"") + count("sourceIPAddress:*amazonaws.com")
-                + count("NOT sourceIPAddress:*"));
+                + count("sourceIPAddress:\"AWS Internal\"") + count("NOT sourceIPAddress:*"));
         assertTrue(count("sourceIPAddress:0.0.0.0/0") < count("sourceIPAddress:\"::/0\""));
         // Wildcards on keywords and inside nested request parameters.
         assertEquals(count("eventName:StopLogging") + count("eventName:StartLogging"), count("eventName:St*Logging"));
