@@ -1,7 +1,7 @@
 package dev.trailindex.cli;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.trailindex.query.FacetCounts;
+import dev.trailindex.query.JsonViews;
 import dev.trailindex.query.Order;
 import dev.trailindex.query.SearchRequest;
 import dev.trailindex.query.SearchService;
@@ -51,7 +51,7 @@ final class FacetsCommand extends Subcommand implements Callable<Integer> {
                     g.writeNumberField("total", total);
                     g.writeArrayFieldStart("facets");
                     for (FacetCounts c : counts) {
-                        writeFacet(g, c);
+                        JsonViews.facet(g, c);
                     }
                     g.writeEndArray();
                     g.writeEndObject();
@@ -61,23 +61,6 @@ final class FacetsCommand extends Subcommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
-    }
-
-    static void writeFacet(JsonGenerator g, FacetCounts c) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("field", c.field());
-        g.writeNumberField("events", c.events());
-        g.writeNumberField("distinct", c.distinct());
-        g.writeArrayFieldStart("top");
-        for (FacetCounts.ValueCount v : c.top()) {
-            g.writeStartObject();
-            g.writeStringField("value", v.value());
-            g.writeNumberField("count", v.count());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-        g.writeNumberField("other", c.other());
-        g.writeEndObject();
     }
 
     static void printTable(PrintWriter out, long total, List<FacetCounts> counts) {

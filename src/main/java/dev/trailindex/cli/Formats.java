@@ -1,6 +1,7 @@
 package dev.trailindex.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.trailindex.query.JsonViews;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -19,15 +20,12 @@ final class Formats {
 
     /** An event time as ISO-8601 UTC with milliseconds, or "" when absent. */
     static String time(Long millis) {
-        return millis == null ? "" : ISO.format(Instant.ofEpochMilli(millis).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        return JsonViews.time(millis, null);
     }
 
     /** An event time in {@code zone}: UTC as ...Z, other zones with their explicit offset. */
     static String time(Long millis, java.time.ZoneId zone) {
-        if (millis == null || zone.equals(java.time.ZoneOffset.UTC)) {
-            return time(millis);
-        }
-        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(Instant.ofEpochMilli(millis).atZone(zone));
+        return JsonViews.time(millis, zone);
     }
 
     static String number(long n) {

@@ -1,8 +1,9 @@
 package dev.trailindex.cli;
 
+import dev.trailindex.query.Durations;
 import dev.trailindex.query.Histogram;
+import dev.trailindex.query.JsonViews;
 import dev.trailindex.query.Order;
-import dev.trailindex.query.QueryException;
 import dev.trailindex.query.SearchRequest;
 import dev.trailindex.query.SearchService;
 import java.io.IOException;
@@ -11,8 +12,6 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,7 +22,6 @@ import picocli.CommandLine.Parameters;
                 "in UTC; empty buckets between the first and the last match are shown."},
         footer = ExitCodes.FOOTER)
 final class HistogramCommand extends Subcommand implements Callable<Integer> {
-    private static final Pattern INTERVAL = Pattern.compile("(\\d+)(s|m|h|d|w)");
     private static final int BAR = 50;
     /** Past this many buckets the chart leaves out empty ones. */
     private static final int MAX_LINES = 200;
@@ -50,21 +48,7 @@ final class HistogramCommand extends Subcommand implements Callable<Integer> {
         try (SearchService search = SearchService.open(index.path(), main.schema())) {
             Histogram h = search.histogram(req, parseInterval(interval));
             if (format == ReportFormat.JSON) {
-                printJson(true, g -> {
-                    g.writeStartObject();
-                    g.writeNumberField("intervalSeconds", h.intervalMillis() / 1000);
-                    g.writeNumberField("total", h.total());
-                    g.writeNumberField("withoutTime", h.withoutTime());
-                    g.writeArrayFieldStart("buckets");
-                    for (Histogram.Bucket b : h.buckets()) {
-                        g.writeStartObject();
-                        g.writeStringField("start", Formats.time(b.start(), req.zone()));
-                        g.writeNumberField("count", b.count());
-                        g.writeEndObject();
-                    }
-                    g.writeEndArray();
-                    g.writeEndObject();
-                });
+                printJson(true, g -> JsonViews.histogram(g, h, req.zone()));
             } else {
                 chart(out(), h, req.zone());
             }
@@ -73,21 +57,7 @@ final class HistogramCommand extends Subcommand implements Callable<Integer> {
     }
 
     static Duration parseInterval(String text) {
-        if (text.equalsIgnoreCase("auto")) {
-            return null;
-        }
-        Matcher m = INTERVAL.matcher(text.strip());
-        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
-            throw new QueryException("'" + text + "' is not an interval: use auto or a number and s, m, h, d or w (e.g. 15m)");
-        }
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            case "d" -> Duration.ofDays(n);
-            default -> Duration.ofDays(7 * n);
-        };
+        return text.equalsIgnoreCase("auto") ? null : Durations.parse(text, "interval (or auto)");
     }
 
     private static void chart(PrintWriter out, Histogram h, ZoneId zone) {

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
 /** The {@code trailindex} command. */
 @Command(name = "trailindex", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "A fast local search index for AWS CloudTrail logs.",
-        subcommands = {IndexCommand.class, SearchCommand.class, FacetsCommand.class, HistogramCommand.class,
+        subcommands = {IndexCommand.class, SearchCommand.class, FacetsCommand.class, HistogramCommand.class, ServeCommand.class,
                 SummaryCommand.class, HuntCommand.class, ShowCommand.class, ExportCommand.class, StatsCommand.class,
                 FieldsCommand.class, CommandLine.HelpCommand.class},
         footer = ExitCodes.FOOTER)

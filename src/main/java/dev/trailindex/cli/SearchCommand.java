@@ -1,16 +1,14 @@
 package dev.trailindex.cli;
 
-import com.fasterxml.jackson.core.JsonGenerator;
+import dev.trailindex.query.JsonViews;
 import dev.trailindex.query.Order;
 import dev.trailindex.query.SearchRequest;
 import dev.trailindex.query.SearchResult;
 import dev.trailindex.query.SearchService;
 import dev.trailindex.query.StoredEvent;
-import dev.trailindex.schema.Derivation;
 import dev.trailindex.schema.Schema;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -84,38 +82,9 @@ final class SearchCommand extends Subcommand implements Callable<Integer> {
 
     private void printHits(Schema schema, SearchResult result, ZoneId zone) throws IOException {
         printJson(false, g -> {
-            g.writeStartObject();
-            g.writeNumberField("total", result.total());
-            g.writeArrayFieldStart("hits");
-            for (StoredEvent e : result.hits()) {
-                writeHit(g, schema, e, zone);
-            }
-            g.writeEndArray();
-            g.writeStringField("cursor", result.nextCursor());
+            JsonViews.result(g, schema, result, zone);
             g.writeEndObject();
         });
-    }
-
-    /** One hit: key, time, provenance and the original event embedded verbatim. */
-    static void writeHit(JsonGenerator g, Schema schema, StoredEvent e, ZoneId zone) throws IOException {
-        g.writeStartObject();
-        // Named as CloudTrail names them: the key's source field (eventID) and the time field (eventTime).
-        g.writeStringField(schema.derived(Derivation.EVENT_KEY).from().get(0), e.key());
-        String time = schema.timeField().name();
-        if (e.time() != null) {
-            g.writeStringField(time, Formats.time(e.time(), zone));
-        } else {
-            g.writeNullField(time);
-        }
-        g.writeObjectFieldStart("source");
-        g.writeStringField("file", e.file());
-        g.writeNumberField("record", e.record());
-        g.writeNumberField("offset", e.offset());
-        g.writeNumberField("line", e.line());
-        g.writeEndObject();
-        g.writeFieldName("event");
-        g.writeRawValue(new String(e.json(), StandardCharsets.UTF_8));
-        g.writeEndObject();
     }
 
     /**

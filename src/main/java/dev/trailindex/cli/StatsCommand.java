@@ -1,8 +1,8 @@
 package dev.trailindex.cli;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.trailindex.query.FacetCounts;
 import dev.trailindex.query.IndexStats;
+import dev.trailindex.query.JsonViews;
 import dev.trailindex.query.SearchService;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -52,16 +52,7 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
         printJson(true, g -> {
             g.writeStartObject();
             g.writeStringField("index", index.path().toString());
-            g.writeNumberField("events", s.events());
-            g.writeStringField("firstEventTime", s.first() == null ? null : Formats.time(s.first()));
-            g.writeStringField("lastEventTime", s.last() == null ? null : Formats.time(s.last()));
-            g.writeNumberField("withoutTime", s.withoutTime());
-            g.writeNumberField("files", s.files());
-            g.writeArrayFieldStart("top");
-            for (FacetCounts c : s.top()) {
-                FacetsCommand.writeFacet(g, c);
-            }
-            g.writeEndArray();
+            JsonViews.stats(g, s);
             g.writeEndObject();
         });
     }

@@ -1,21 +1,17 @@
 package dev.trailindex.cli;
 
+import dev.trailindex.query.Durations;
 import dev.trailindex.query.Order;
 import dev.trailindex.query.QueryException;
 import dev.trailindex.query.SearchRequest;
 import dev.trailindex.query.TimeBounds;
 import java.time.DateTimeException;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 
 /** --from, --to, --since and --tz. */
 final class TimeRangeOptions {
-    private static final Pattern AGO = Pattern.compile("(\\d+)\\s*(s|m|h|d|w)");
-
     @Option(names = "--from", paramLabel = "TIME",
             description = "Only events at or after TIME (ISO-8601 at any precision, e.g. 2024-03-01 or 2024-03-01T02:00Z; without an offset, in --tz).")
     String from;
@@ -46,19 +42,7 @@ final class TimeRangeOptions {
             throw new QueryException("--since and --from both set the start; give one");
         }
         if (since != null) {
-            Matcher m = AGO.matcher(since.strip());
-            if (!m.matches()) {
-                throw new QueryException("'" + since + "' is not an age: use a number and s, m, h, d or w, e.g. 36h");
-            }
-            long n = Long.parseLong(m.group(1));
-            Duration d = switch (m.group(2)) {
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                case "d" -> Duration.ofDays(n);
-                default -> Duration.ofDays(7 * n);
-            };
-            return System.currentTimeMillis() - d.toMillis();
+            return System.currentTimeMillis() - Durations.parse(since, "age for --since").toMillis();
         }
         return from == null ? null : TimeBounds.parse(from, zone()).start();
     }

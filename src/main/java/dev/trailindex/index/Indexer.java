@@ -77,6 +77,18 @@ public final class Indexer {
         }
     }
 
+    /** Creates an empty index at {@code indexDir} unless one is there (an existing one is not touched). */
+    public void createIfMissing(Path indexDir) {
+        try (Directory dir = FSDirectory.open(indexDir)) {
+            if (DirectoryReader.indexExists(dir)) {
+                return;
+            }
+        } catch (IOException e) {
+            throw new IndexException("cannot open the index at " + indexDir + ": " + e.getMessage(), e);
+        }
+        run(indexDir, List.of(), null);
+    }
+
     /** Indexes {@code inputs} into the index at {@code indexDir}, creating it if needed. */
     public IngestReport run(Path indexDir, List<Path> inputs, Progress progress) {
         long started = System.nanoTime();

@@ -21,6 +21,7 @@ import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.PointValues;
+import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.Term;
@@ -54,13 +55,15 @@ public final class SearchService implements Closeable {
     private final String timeField;
     private final Set<String> storedFields;
     private final Fields f;
+    private final java.time.Duration queryTimeout;
 
     /** The stored fields by role. */
     private record Fields(String key, String raw, String file, String record, String offset, String line) {
     }
 
-    private SearchService(Path path, Schema schema, Directory dir) throws IOException {
+    private SearchService(Path path, Schema schema, Directory dir, java.time.Duration queryTimeout) throws IOException {
         this.path = path;
+        this.queryTimeout = queryTimeout;
         this.schema = schema;
         this.dir = dir;
         this.searchers = new SearcherManager(dir, null);
@@ -75,6 +78,14 @@ public final class SearchService implements Closeable {
 
     /** Opens the index at {@code path}; fails with a clear message if there is none or it needs re-indexing. */
     public static SearchService open(Path path, Schema schema) {
+        return open(path, schema, null);
+    }
+
+    /**
+     * Opens the index at {@code path}; each call then gives up after {@code queryTimeout} (null: never) with a
+     * {@link QueryTimeoutException}, so one huge query cannot hold a thread for long.
+     */
+    public static SearchService open(Path path, Schema schema, java.time.Duration queryTimeout) {
         if (!Files.isDirectory(path)) {
             throw new IndexException("no index at " + path + ": run 'trailindex index PATH...' first (or pass --index)");
         }
@@ -87,7 +98,7 @@ public final class SearchService implements Closeable {
             try (DirectoryReader r = DirectoryReader.open(dir)) {
                 IndexMeta.check(path, r.getIndexCommit().getUserData(), schema);
             }
-            return new SearchService(path, schema, dir);
+            return new SearchService(path, schema, dir, queryTimeout);
         } catch (IOException e) {
             closeQuietly(dir);
             throw new IndexException("cannot open the index at " + path + ": " + e.getMessage(), e);
@@ -251,11 +262,22 @@ public final class SearchService implements Closeable {
     private <T> T withSearcher(SearcherWork<T> work) {
         try {
             searchers.maybeRefresh();
-            IndexSearcher s = searchers.acquire();
+            IndexSearcher shared = searchers.acquire();
             try {
-                return work.apply(s);
+                if (queryTimeout == null) {
+                    return work.apply(shared);
+                }
+                // A searcher of its own per call carries this call's deadline; the reader is shared.
+                IndexSearcher s = new IndexSearcher(shared.getIndexReader());
+                s.setTimeout(new QueryTimeoutImpl(queryTimeout.toMillis()));
+                T result = work.apply(s);
+                if (s.timedOut()) {
+                    throw new QueryTimeoutException("the query took longer than " + queryTimeout.toMillis()
+                            + " ms and was stopped; narrow it (a field, a time range)");
+                }
+                return result;
             } finally {
-                searchers.release(s);
+                searchers.release(shared);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the index at " + path + ": " + e.getMessage(), e);

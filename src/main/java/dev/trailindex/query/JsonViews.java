@@ -1,0 +1,109 @@
+package dev.trailindex.query;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.trailindex.schema.Derivation;
+import dev.trailindex.schema.Schema;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+
+/** The JSON shapes of results, shared by the CLI's --format json and the HTTP API. */
+public final class JsonViews {
+    private JsonViews() {
+    }
+
+    /** An event time in {@code zone}: UTC as ...Z, other zones with their explicit offset; "" when absent. */
+    public static String time(Long millis, ZoneId zone) {
+        if (millis == null) {
+            return "";
+        }
+        Instant t = Instant.ofEpochMilli(millis).truncatedTo(ChronoUnit.MILLIS);
+        return zone == null || zone.equals(ZoneOffset.UTC) ? DateTimeFormatter.ISO_INSTANT.format(t)
+                : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t.atZone(zone));
+    }
+
+    /** A page of hits: total, hits, and the cursor of the next page; the object is left open for the caller to end. */
+    public static void result(JsonGenerator g, Schema schema, SearchResult r, ZoneId zone) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("total", r.total());
+        g.writeArrayFieldStart("hits");
+        for (StoredEvent e : r.hits()) {
+            hit(g, schema, e, zone);
+        }
+        g.writeEndArray();
+        g.writeStringField("cursor", r.nextCursor());
+    }
+
+    /** One hit: key, time, provenance and the original event embedded verbatim. */
+    public static void hit(JsonGenerator g, Schema schema, StoredEvent e, ZoneId zone) throws IOException {
+        g.writeStartObject();
+        // Named as CloudTrail names them: the key's source field (eventID) and the time field (eventTime).
+        g.writeStringField(schema.derived(Derivation.EVENT_KEY).from().get(0), e.key());
+        String timeName = schema.timeField().name();
+        if (e.time() != null) {
+            g.writeStringField(timeName, time(e.time(), zone));
+        } else {
+            g.writeNullField(timeName);
+        }
+        g.writeObjectFieldStart("source");
+        g.writeStringField("file", e.file());
+        g.writeNumberField("record", e.record());
+        g.writeNumberField("offset", e.offset());
+        g.writeNumberField("line", e.line());
+        g.writeEndObject();
+        g.writeFieldName("event");
+        g.writeRawValue(new String(e.json(), StandardCharsets.UTF_8));
+        g.writeEndObject();
+    }
+
+    public static void facet(JsonGenerator g, FacetCounts c) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("field", c.field());
+        g.writeNumberField("events", c.events());
+        g.writeNumberField("distinct", c.distinct());
+        g.writeArrayFieldStart("top");
+        for (FacetCounts.ValueCount v : c.top()) {
+            g.writeStartObject();
+            g.writeStringField("value", v.value());
+            g.writeNumberField("count", v.count());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeNumberField("other", c.other());
+        g.writeEndObject();
+    }
+
+    public static void histogram(JsonGenerator g, Histogram h, ZoneId zone) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("intervalSeconds", h.intervalMillis() / 1000);
+        g.writeNumberField("total", h.total());
+        g.writeNumberField("withoutTime", h.withoutTime());
+        g.writeArrayFieldStart("buckets");
+        for (Histogram.Bucket b : h.buckets()) {
+            g.writeStartObject();
+            g.writeStringField("start", time(b.start(), zone));
+            g.writeNumberField("count", b.count());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    /** Index statistics; the top-level "events" is the number of events. */
+    public static void stats(JsonGenerator g, IndexStats s) throws IOException {
+        g.writeNumberField("events", s.events());
+        g.writeStringField("firstEventTime", s.first() == null ? null : time(s.first(), null));
+        g.writeStringField("lastEventTime", s.last() == null ? null : time(s.last(), null));
+        g.writeNumberField("withoutTime", s.withoutTime());
+        g.writeNumberField("files", s.files());
+        g.writeArrayFieldStart("top");
+        for (FacetCounts c : s.top()) {
+            facet(g, c);
+        }
+        g.writeEndArray();
+    }
+}
