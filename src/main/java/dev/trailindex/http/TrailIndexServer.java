@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 public final class TrailIndexServer implements AutoCloseable {
     private static final int BACKLOG = 128;
     private static final int QUEUE = 512;
+    private static final String NODELAY = "sun.net.httpserver.nodelay";
 
     private final HttpServer server;
     private final ThreadPoolExecutor executor;
@@ -30,6 +31,11 @@ public final class TrailIndexServer implements AutoCloseable {
      */
     public static TrailIndexServer start(SearchService search, InetSocketAddress address, HttpLimits limits, int threads,
             PrintStream accessLog) throws IOException {
+        // Without TCP_NODELAY small JSON responses stall on delayed ACKs (tens of ms each). The JDK reads this
+        // property once, when its first server is created.
+        if (System.getProperty(NODELAY) == null) {
+            System.setProperty(NODELAY, "true");
+        }
         HttpServer server = HttpServer.create(address, BACKLOG);
         HttpContext ctx = server.createContext("/", new TrailIndexHandler(search, limits));
         if (accessLog != null) {

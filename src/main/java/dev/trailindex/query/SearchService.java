@@ -261,7 +261,8 @@ public final class SearchService implements Closeable {
 
     private <T> T withSearcher(SearcherWork<T> work) {
         try {
-            searchers.maybeRefresh();
+            // Blocking: if another thread is refreshing, wait for it, so a search never misses a finished commit.
+            searchers.maybeRefreshBlocking();
             IndexSearcher shared = searchers.acquire();
             try {
                 if (queryTimeout == null) {
