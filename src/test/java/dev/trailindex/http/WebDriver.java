@@ -148,7 +148,8 @@ final class WebDriver implements AutoCloseable {
     public void close() throws Exception {
         try {
             if (session != null) {
-                send("DELETE", session, null);
+                String s = session.toString();
+                send("DELETE", URI.create(s.substring(0, s.length() - 1)), null);
             }
         } finally {
             driver.destroy();
