@@ -19,7 +19,6 @@ import java.util.zip.GZIPOutputStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Write the events matching QUERY, oldest first, as a CloudTrail delivery file",
@@ -38,12 +37,12 @@ final class ExportCommand extends Subcommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE", description = "The file to write (e.g. incident.json.gz).")
     Path out;
 
-    @Parameters(arity = "0..*", paramLabel = "QUERY", description = "The query; none exports every event.")
-    List<String> query;
+    @Mixin
+    QueryParameter query;
 
     @Override
     public Integer call() throws IOException {
-        String q = query == null ? "" : String.join(" ", query);
+        String q = query.text();
         SearchRequest req = time.request(q, PAGE, Order.OLDEST, null);
         Path abs = out.toAbsolutePath();
         Path tmp = Files.createTempFile(abs.getParent(), abs.getFileName().toString(), ".part");

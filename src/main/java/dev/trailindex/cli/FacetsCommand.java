@@ -13,7 +13,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "facets", mixinStandardHelpOptions = true,
         description = {"Top values with counts of one or more fields over the events matching QUERY",
@@ -35,27 +34,18 @@ final class FacetsCommand extends Subcommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table (default) or json.")
     ReportFormat format;
 
-    @Parameters(arity = "0..*", paramLabel = "QUERY", description = "The query; none counts over every event.")
-    List<String> query;
+    @Mixin
+    QueryParameter query;
 
     @Override
     public Integer call() throws IOException {
-        String q = query == null ? "" : String.join(" ", query);
+        String q = query.text();
         SearchRequest req = time.request(q, 0, Order.NEWEST, null);
         try (SearchService search = SearchService.open(index.path(), main.schema())) {
             long total = search.count(req);
             List<FacetCounts> counts = search.facets(req, fields, top);
             if (format == ReportFormat.JSON) {
-                printJson(true, g -> {
-                    g.writeStartObject();
-                    g.writeNumberField("total", total);
-                    g.writeArrayFieldStart("facets");
-                    for (FacetCounts c : counts) {
-                        JsonViews.facet(g, c);
-                    }
-                    g.writeEndArray();
-                    g.writeEndObject();
-                });
+                printJson(true, g -> JsonViews.facets(g, total, counts));
             } else {
                 printTable(out(), total, counts);
             }

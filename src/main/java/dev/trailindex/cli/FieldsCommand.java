@@ -1,6 +1,7 @@
 package dev.trailindex.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.trailindex.query.JsonViews;
 import dev.trailindex.schema.FieldSpec;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -22,24 +23,7 @@ final class FieldsCommand extends Subcommand implements Callable<Integer> {
     public Integer call() throws IOException {
         List<FieldSpec> fields = main.schema().fields().stream().filter(FieldSpec::index).toList();
         if (format == ReportFormat.JSON) {
-            printJson(true, g -> {
-                g.writeStartArray();
-                for (FieldSpec f : fields) {
-                    g.writeStartObject();
-                    g.writeStringField("name", f.name());
-                    g.writeStringField("type", f.type().jsonName());
-                    g.writeBooleanField("facet", f.facet());
-                    g.writeBooleanField("sort", f.sort());
-                    g.writeArrayFieldStart("aliases");
-                    for (String a : f.aliases()) {
-                        g.writeString(a);
-                    }
-                    g.writeEndArray();
-                    g.writeStringField("description", f.description());
-                    g.writeEndObject();
-                }
-                g.writeEndArray();
-            });
+            printJson(true, g -> JsonViews.fields(g, main.schema()));
             return ExitCodes.OK;
         }
         Table t = new Table(List.of("field", "alias", "type", "facet", "description"), 120);

@@ -15,7 +15,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "histogram", mixinStandardHelpOptions = true,
         description = {"Matching events over time, as a bar chart or JSON. Buckets are aligned to the interval",
@@ -38,12 +37,12 @@ final class HistogramCommand extends Subcommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table (a bar chart; default) or json.")
     ReportFormat format;
 
-    @Parameters(arity = "0..*", paramLabel = "QUERY", description = "The query; none counts every event.")
-    List<String> query;
+    @Mixin
+    QueryParameter query;
 
     @Override
     public Integer call() throws IOException {
-        String q = query == null ? "" : String.join(" ", query);
+        String q = query.text();
         SearchRequest req = time.request(q, 0, Order.NEWEST, null);
         try (SearchService search = SearchService.open(index.path(), main.schema())) {
             Histogram h = search.histogram(req, parseInterval(interval));

@@ -53,12 +53,12 @@ final class SearchCommand extends Subcommand implements Callable<Integer> {
             description = "table (default), json (hits with eventID, time, provenance and the event), ndjson (the original events, one per line) or csv (spreadsheet-safe).")
     OutputFormat format;
 
-    @Parameters(arity = "0..*", paramLabel = "QUERY", description = "The query (several words are joined; none matches everything).")
-    List<String> query;
+    @Mixin
+    QueryParameter query;
 
     @Override
     public Integer call() throws IOException {
-        String q = query == null ? "" : String.join(" ", query);
+        String q = query.text();
         SearchRequest req = time.request(q, count ? 0 : limit, order, cursor);
         List<Columns.Column> cols = Columns.of(main.schema(), fields);
         try (SearchService search = SearchService.open(index.path(), main.schema())) {

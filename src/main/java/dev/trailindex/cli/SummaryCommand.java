@@ -12,7 +12,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "summary", mixinStandardHelpOptions = true,
         description = {"An investigator's actor sheet: for each of the most frequent values of --by (a principal ARN,",
@@ -35,12 +34,12 @@ final class SummaryCommand extends Subcommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table (default) or json.")
     ReportFormat format;
 
-    @Parameters(arity = "0..*", paramLabel = "QUERY", description = "The query; none summarises every event.")
-    List<String> query;
+    @Mixin
+    QueryParameter query;
 
     @Override
     public Integer call() throws IOException {
-        String q = query == null ? "" : String.join(" ", query);
+        String q = query.text();
         SearchRequest req = time.request(q, 0, Order.NEWEST, null);
         try (SearchService search = SearchService.open(index.path(), main.schema())) {
             List<ActorSummary> rows = search.summary(req, by, top);

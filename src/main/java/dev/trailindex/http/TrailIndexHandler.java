@@ -18,7 +18,6 @@ import dev.trailindex.query.SearchResult;
 import dev.trailindex.query.SearchService;
 import dev.trailindex.query.StoredEvent;
 import dev.trailindex.query.TimeBounds;
-import dev.trailindex.schema.FieldSpec;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -208,16 +207,7 @@ public final class TrailIndexHandler implements HttpHandler {
         int top = p.integer("top", 10, 1, limits.maxTop());
         long total = search.count(req);
         List<FacetCounts> counts = search.facets(req, fields, top);
-        return Reply.json(g -> {
-            g.writeStartObject();
-            g.writeNumberField("total", total);
-            g.writeArrayFieldStart("facets");
-            for (FacetCounts c : counts) {
-                JsonViews.facet(g, c);
-            }
-            g.writeEndArray();
-            g.writeEndObject();
-        });
+        return Reply.json(g -> JsonViews.facets(g, total, counts));
     }
 
     private Reply histogram(HttpExchange ex, Params p) throws IOException {
@@ -237,26 +227,7 @@ public final class TrailIndexHandler implements HttpHandler {
     }
 
     private Reply fields(HttpExchange ex, Params p) throws IOException {
-        return Reply.json(g -> {
-            g.writeStartArray();
-            for (FieldSpec f : search.schema().fields()) {
-                if (!f.index()) {
-                    continue;
-                }
-                g.writeStartObject();
-                g.writeStringField("name", f.name());
-                g.writeStringField("type", f.type().jsonName());
-                g.writeBooleanField("facet", f.facet());
-                g.writeArrayFieldStart("aliases");
-                for (String a : f.aliases()) {
-                    g.writeString(a);
-                }
-                g.writeEndArray();
-                g.writeStringField("description", f.description());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-        });
+        return Reply.json(g -> JsonViews.fields(g, search.schema()));
     }
 
     private Reply health(HttpExchange ex, Params p) throws IOException {

@@ -77,6 +77,41 @@ public final class JsonViews {
         g.writeEndObject();
     }
 
+    /** A facets answer: the number of matches and the counts per field. */
+    public static void facets(JsonGenerator g, long total, java.util.List<FacetCounts> counts) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("total", total);
+        g.writeArrayFieldStart("facets");
+        for (FacetCounts c : counts) {
+            facet(g, c);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    /** The searchable fields of the schema with their types, aliases and descriptions. */
+    public static void fields(JsonGenerator g, Schema schema) throws IOException {
+        g.writeStartArray();
+        for (dev.trailindex.schema.FieldSpec f : schema.fields()) {
+            if (!f.index()) {
+                continue;
+            }
+            g.writeStartObject();
+            g.writeStringField("name", f.name());
+            g.writeStringField("type", f.type().jsonName());
+            g.writeBooleanField("facet", f.facet());
+            g.writeBooleanField("sort", f.sort());
+            g.writeArrayFieldStart("aliases");
+            for (String a : f.aliases()) {
+                g.writeString(a);
+            }
+            g.writeEndArray();
+            g.writeStringField("description", f.description());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
     public static void histogram(JsonGenerator g, Histogram h, ZoneId zone) throws IOException {
         g.writeStartObject();
         g.writeNumberField("intervalSeconds", h.intervalMillis() / 1000);
