@@ -44,6 +44,17 @@ final class IndexCommand extends Subcommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
     boolean quiet;
 
+    @Option(names = "--max-event-size", paramLabel = "BYTES", defaultValue = "8388608",
+            description = "Largest event (or JSON line) accepted; larger ones are rejected (default: ${DEFAULT-VALUE}, 8 MiB).")
+    int maxEventBytes;
+
+    @Option(names = "--max-depth", paramLabel = "N", defaultValue = "500", description = "Deepest JSON nesting accepted (default: ${DEFAULT-VALUE}).")
+    int maxDepth;
+
+    @Option(names = "--max-file-size", paramLabel = "BYTES", defaultValue = "4294967296",
+            description = "Most bytes read from one file after decompression, against gzip bombs (default: ${DEFAULT-VALUE}, 4 GiB).")
+    long maxFileBytes;
+
     @Override
     public Integer call() throws IOException {
         Indexer.Options defaults = Indexer.Options.defaults();
@@ -51,7 +62,11 @@ final class IndexCommand extends Subcommand implements Callable<Integer> {
         if (n < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
         }
-        Indexer indexer = new Indexer(main.schema(), new Indexer.Options(n, IngestLimits.DEFAULT, defaults.ramBufferMb()));
+        if (maxEventBytes < 1 || maxDepth < 1 || maxFileBytes < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--max-event-size, --max-depth and --max-file-size must be positive");
+        }
+        IngestLimits limits = new IngestLimits(maxEventBytes, maxDepth, maxFileBytes);
+        Indexer indexer = new Indexer(main.schema(), new Indexer.Options(n, limits, defaults.ramBufferMb()));
         PrintWriter err = err();
         Indexer.Progress progress = quiet ? null : (done, files, events, indexed) ->
                 err.printf("indexing: %s of %s files, %s events read, %s new%n", Formats.number(done),
@@ -69,8 +84,8 @@ final class IndexCommand extends Subcommand implements Callable<Integer> {
         out.printf("indexed %s new events into %s in %.1f s%n", Formats.number(r.indexed()), index.path(), r.millis() / 1000.0);
         out.printf("  files:      %s found, %s read whole, %s skipped, %s failed%n", Formats.number(r.files()),
                 Formats.number(r.filesRead()), Formats.number(r.filesSkipped()), Formats.number(r.filesFailed()));
-        out.printf("  events:     %s read, %s new, %s duplicates%n", Formats.number(r.eventsRead()),
-                Formats.number(r.indexed()), Formats.number(r.duplicates()));
+        out.printf("  events:     %s read, %s new, %s duplicates, %s rejected%n", Formats.number(r.eventsRead()),
+                Formats.number(r.indexed()), Formats.number(r.duplicates()), Formats.number(r.rejected()));
         if (!r.rejectedByReason().isEmpty()) {
             out.printf("  rejected:   %s%n", byReason(r.rejectedByReason()));
         }
@@ -122,6 +137,7 @@ final class IndexCommand extends Subcommand implements Callable<Integer> {
             g.writeNumberField("eventsRead", r.eventsRead());
             g.writeNumberField("indexed", r.indexed());
             g.writeNumberField("duplicates", r.duplicates());
+            g.writeNumberField("rejected", r.rejected());
             g.writeNumberField("documents", r.documents());
             g.writeNumberField("millis", r.millis());
             writeCounts(g, "skippedByReason", r.skippedByReason());

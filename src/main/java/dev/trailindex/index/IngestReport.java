@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The outcome of one indexing run. Counts add up: every event read was either indexed as a new document or
- * recognised as a duplicate of one already there ({@code eventsRead == indexed + duplicates}); events that could
- * not be read at all are counted per reason in {@code rejectedByReason}.
+ * The outcome of one indexing run. Counts add up: every event read was indexed as a new document, recognised as
+ * a duplicate of one already there, or rejected with a reason ({@code eventsRead == indexed + duplicates +
+ * rejected()}; a bad JSON line counts as one rejected event).
  *
  * @param files            input files found
  * @param filesRead        files read whole
- * @param eventsRead       events read (duplicates included)
+ * @param eventsRead       events read (duplicates and rejected ones included)
  * @param indexed          new documents written
  * @param duplicates       events already in the index or read twice in this run
  * @param skippedByReason  files that hold no events, by reason
@@ -25,6 +25,11 @@ import java.util.Map;
 public record IngestReport(long files, long filesRead, long eventsRead, long indexed, long duplicates,
         Map<Reason, Long> skippedByReason, Map<Reason, Long> failedByReason, Map<Reason, Long> rejectedByReason,
         List<FileOutcome> problems, long documents, long millis) {
+
+    /** Events (or JSON lines) rejected inside files: not objects, too large, invalid embedded JSON, bad lines. */
+    public long rejected() {
+        return rejectedByReason.values().stream().mapToLong(Long::longValue).sum();
+    }
 
     public long filesSkipped() {
         return skippedByReason.values().stream().mapToLong(Long::longValue).sum();

@@ -28,7 +28,10 @@ final class ReportBuilder {
 
     synchronized void add(FileOutcome o) {
         filesDone.incrementAndGet();
-        o.rejected().forEach((r, n) -> rejected.merge(r, n, Long::sum));
+        o.rejected().forEach((r, n) -> {
+            rejected.merge(r, n, Long::sum);
+            eventsRead.addAndGet(n);
+        });
         if (o.ok()) {
             filesRead++;
             return;

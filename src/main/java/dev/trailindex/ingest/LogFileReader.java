@@ -53,7 +53,8 @@ public final class LogFileReader {
         boolean gzip = false;
         try (InputStream file = new BufferedInputStream(Files.newInputStream(path), BUFFER)) {
             gzip = startsWithGzipMagic(file);
-            InputStream in = gzip ? new BufferedInputStream(new GZIPInputStream(file, BUFFER), BUFFER) : file;
+            InputStream in = new BufferedInputStream(new BoundedInputStream(gzip ? new GZIPInputStream(file, BUFFER) : file,
+                    limits.maxFileBytes()), BUFFER);
             int first = firstNonBlank(in);
             if (first < 0) {
                 return state.outcome(Reason.EMPTY, null);
@@ -70,6 +71,8 @@ public final class LogFileReader {
             return state.outcome(null, null);
         } catch (SinkException e) {
             throw e;
+        } catch (LimitExceededException e) {
+            return state.outcome(e.reason, e.getMessage());
         } catch (StreamConstraintsException e) {
             return state.outcome(Reason.LIMIT_EXCEEDED, jsonDetail(e));
         } catch (JsonProcessingException e) {

@@ -18,6 +18,7 @@ public enum Reason {
     INVALID_EMBEDDED_JSON(Kind.FAILED, "CloudTrailEvent string is not a JSON object"),
     EVENT_TOO_LARGE(Kind.FAILED, "event larger than the limit"),
     LIMIT_EXCEEDED(Kind.FAILED, "input exceeds a parser limit (nesting depth, string or number length)"),
+    FILE_TOO_LARGE(Kind.FAILED, "file larger than the limit after decompression"),
     UNREADABLE(Kind.FAILED, "cannot read the file");
 
     /** Whether a reason means the input is simply not events, or broken. */

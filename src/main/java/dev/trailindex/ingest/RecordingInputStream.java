@@ -17,8 +17,12 @@ final class RecordingInputStream extends FilterInputStream {
     /** Number of valid bytes in buf. */
     private int len;
 
-    RecordingInputStream(InputStream in) {
+    /** Largest span that may be kept: one event. */
+    private final int maxKept;
+
+    RecordingInputStream(InputStream in, int maxKept) {
         super(in);
+        this.maxKept = maxKept;
     }
 
     @Override
@@ -73,7 +77,11 @@ final class RecordingInputStream extends FilterInputStream {
         return Arrays.copyOfRange(buf, (int) (from - base), (int) (to - base));
     }
 
-    private void ensure(int extra) {
+    private void ensure(int extra) throws LimitExceededException {
+        if ((long) len + extra > (long) maxKept + 2 * 64 * 1024) {
+            // The event being read is larger than any accepted event: stop before it fills the heap.
+            throw new LimitExceededException(Reason.EVENT_TOO_LARGE, "an event larger than " + maxKept + " bytes");
+        }
         if (len + extra > buf.length) {
             int need = len + extra;
             if (need < 0) {

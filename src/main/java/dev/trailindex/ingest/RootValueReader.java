@@ -45,7 +45,7 @@ final class RootValueReader {
      * (non-zero when {@code in} is one line of a JSON-lines file).
      */
     void readAll(InputStream in, long baseOffset, long baseLine) throws IOException {
-        RecordingInputStream rec = new RecordingInputStream(in);
+        RecordingInputStream rec = new RecordingInputStream(in, limits.maxEventBytes());
         try (JsonParser p = mapper.getFactory().createParser(rec)) {
             Position pos = new Position(baseOffset, baseLine);
             JsonToken t;
