@@ -2,6 +2,7 @@ package dev.trailindex.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.trailindex.index.Indexer;
+import dev.trailindex.query.Durations;
 import dev.trailindex.index.IngestReport;
 import dev.trailindex.ingest.FileOutcome;
 import dev.trailindex.ingest.IngestLimits;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "index", mixinStandardHelpOptions = true,
         description = {"Index CloudTrail logs: files and folders (walked recursively), plain or gzip'd, in any of",
                 "CloudTrail's shapes: {\"Records\":[...]} delivery files, JSON arrays, single events, JSON lines,",
-                "and 'aws cloudtrail lookup-events' output. Re-indexing adds only events not yet in the index.",
+                "and 'aws cloudtrail lookup-events' output. Re-running reads only new or changed files and adds only",
+                "events not yet in the index; a killed run is completed by running it again.",
                 "Broken files are reported with their path and reason and never stop the run."},
         footer = ExitCodes.FOOTER)
 final class IndexCommand extends Subcommand implements Callable<Integer> {
@@ -43,6 +45,13 @@ final class IndexCommand extends Subcommand implements Callable<Integer> {
 
     @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
     boolean quiet;
+
+    @Option(names = "--full", description = "Read every file again, even those already ingested and unchanged (events are still never duplicated).")
+    boolean full;
+
+    @Option(names = "--commit-interval", paramLabel = "AGE", defaultValue = "10s",
+            description = "Commit this often during a run; a killed run loses at most this much work (default: ${DEFAULT-VALUE}).")
+    String commitInterval;
 
     @Option(names = "--max-event-size", paramLabel = "BYTES", defaultValue = "8388608",
             description = "Largest event (or JSON line) accepted; larger ones are rejected (default: ${DEFAULT-VALUE}, 8 MiB).")
@@ -66,7 +75,8 @@ final class IndexCommand extends Subcommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--max-event-size, --max-depth and --max-file-size must be positive");
         }
         IngestLimits limits = new IngestLimits(maxEventBytes, maxDepth, maxFileBytes);
-        Indexer indexer = new Indexer(main.schema(), new Indexer.Options(n, limits, defaults.ramBufferMb()));
+        Indexer indexer = new Indexer(main.schema(), new Indexer.Options(n, limits, defaults.ramBufferMb(),
+                Durations.parse(commitInterval, "--commit-interval"), full));
         PrintWriter err = err();
         Indexer.Progress progress = quiet ? null : (done, files, events, indexed) ->
                 err.printf("indexing: %s of %s files, %s events read, %s new%n", Formats.number(done),
@@ -82,8 +92,9 @@ final class IndexCommand extends Subcommand implements Callable<Integer> {
 
     private void printTable(IngestReport r, PrintWriter out) {
         out.printf("indexed %s new events into %s in %.1f s%n", Formats.number(r.indexed()), index.path(), r.millis() / 1000.0);
-        out.printf("  files:      %s found, %s read whole, %s skipped, %s failed%n", Formats.number(r.files()),
-                Formats.number(r.filesRead()), Formats.number(r.filesSkipped()), Formats.number(r.filesFailed()));
+        out.printf("  files:      %s found, %s unchanged since the last run, %s read whole, %s skipped, %s failed%n",
+                Formats.number(r.files()), Formats.number(r.filesUnchanged()), Formats.number(r.filesRead()),
+                Formats.number(r.filesSkipped()), Formats.number(r.filesFailed()));
         out.printf("  events:     %s read, %s new, %s duplicates, %s rejected%n", Formats.number(r.eventsRead()),
                 Formats.number(r.indexed()), Formats.number(r.duplicates()), Formats.number(r.rejected()));
         if (!r.rejectedByReason().isEmpty()) {
@@ -131,6 +142,7 @@ final class IndexCommand extends Subcommand implements Callable<Integer> {
             g.writeStartObject();
             g.writeStringField("index", index.path().toString());
             g.writeNumberField("files", r.files());
+            g.writeNumberField("filesUnchanged", r.filesUnchanged());
             g.writeNumberField("filesRead", r.filesRead());
             g.writeNumberField("filesSkipped", r.filesSkipped());
             g.writeNumberField("filesFailed", r.filesFailed());

@@ -11,7 +11,8 @@ final class DedupTable {
     static final long EARLIER_RUN = -1L;
     private static final long ABSENT = Long.MIN_VALUE;
 
-    enum Decision { NEW, DUPLICATE, REPLACE }
+    /** COMMITTED: the key was in the index before this run; the caller decides with the committed copy. */
+    enum Decision { NEW, DUPLICATE, REPLACE, COMMITTED }
 
     private final LongLongMap seen = new LongLongMap();
 
@@ -27,11 +28,19 @@ final class DedupTable {
             seen.put(keyHash, position);
             return Decision.NEW;
         }
+        if (prior == EARLIER_RUN) {
+            return Decision.COMMITTED;
+        }
         if (position < prior) {
             seen.put(keyHash, position);
             return Decision.REPLACE;
         }
         return Decision.DUPLICATE;
+    }
+
+    /** Records that this run now holds the copy at {@code position} (it replaced or stands beside a committed one). */
+    synchronized void take(long keyHash, long position) {
+        seen.put(keyHash, position);
     }
 
     static long position(int fileIndex, long record) {

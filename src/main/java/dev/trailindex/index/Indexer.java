@@ -10,9 +10,17 @@ import dev.trailindex.ingest.SinkException;
 import dev.trailindex.schema.Derivation;
 import dev.trailindex.schema.Schema;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -22,19 +30,18 @@ import org.apache.lucene.codecs.lucene104.Lucene104Codec;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.store.LockObtainFailedException;
 
 /**
  * Indexes files and folders of CloudTrail logs into an on-disk index: files are read in parallel, each event
- * becomes one document, and an event already in the index (or read twice) is not written again. Bad input is
- * counted in the report and never stops the run; a failure to write the index does, leaving the last commit.
+ * becomes one document, and an event already in the index (or read twice) is not written again. Only new or
+ * changed files are read (see {@link FileManifest}); commits happen every few seconds, so a killed run loses at
+ * most the last interval and is completed by running it again. Bad input is counted in the report and never
+ * stops the run; a failure to write the index does, leaving the last commit.
  */
 public final class Indexer {
 
@@ -47,11 +54,17 @@ public final class Indexer {
     /**
      * How to index.
      *
-     * @param threads     files read at once
-     * @param limits      bounds on hostile input
-     * @param ramBufferMb Lucene's indexing buffer
+     * @param threads        files read at once
+     * @param limits         bounds on hostile input
+     * @param ramBufferMb    Lucene's indexing buffer
+     * @param commitInterval time between commits during a run
+     * @param full           read every file, even those the index has already ingested unchanged
      */
-    public record Options(int threads, IngestLimits limits, int ramBufferMb) {
+    public record Options(int threads, IngestLimits limits, int ramBufferMb, Duration commitInterval, boolean full) {
+        public Options(int threads, IngestLimits limits, int ramBufferMb) {
+            this(threads, limits, ramBufferMb, Duration.ofSeconds(10), false);
+        }
+
         public static Options defaults() {
             return new Options(Runtime.getRuntime().availableProcessors(), IngestLimits.DEFAULT, 64);
         }
@@ -91,26 +104,55 @@ public final class Indexer {
 
     /** Indexes {@code inputs} into the index at {@code indexDir}, creating it if needed. */
     public IngestReport run(Path indexDir, List<Path> inputs, Progress progress) {
+        try {
+            Files.createDirectories(indexDir);
+            try (Directory dir = FSDirectory.open(indexDir)) {
+                return run(indexDir, dir, inputs, progress);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new IndexException("cannot write the index at " + indexDir + ": " + describe(e), e);
+        }
+    }
+
+    /** The same on a given Lucene directory (tests use it to simulate a full disk). */
+    IngestReport run(Path indexDir, Directory dir, List<Path> inputs, Progress progress) throws IOException {
         long started = System.nanoTime();
         InputWalker.Found found = InputWalker.walk(inputs);
         ReportBuilder report = new ReportBuilder(found.files().size() + found.errors().size());
         found.errors().forEach(report::add);
-        try (Directory dir = FSDirectory.open(indexDir)) {
-            DedupTable dedup = new DedupTable();
-            if (DirectoryReader.indexExists(dir)) {
-                IndexMeta.check(indexDir, SegmentInfos.readLatestCommit(dir).getUserData(), schema);
-                preload(dir, dedup);
-            }
-            try (IndexWriter writer = new IndexWriter(dir, config())) {
-                writer.setLiveCommitData(IndexMeta.of(schema).entrySet());
-                indexAll(writer, found.files(), dedup, report, progress);
-                writer.commit();
-                long millis = (System.nanoTime() - started) / 1_000_000;
-                return report.build(writer.getDocStats().numDocs, millis);
-            }
-        } catch (IOException | UncheckedIOException e) {
-            throw new IndexException("cannot write the index at " + indexDir + ": " + e.getMessage(), e);
+        if (DirectoryReader.indexExists(dir)) {
+            IndexMeta.check(indexDir, SegmentInfos.readLatestCommit(dir).getUserData(), schema);
         }
+        try (IndexWriter writer = openWriter(dir, indexDir); CommittedEvents committed = CommittedEvents.open(dir, schema)) {
+            writer.setLiveCommitData(IndexMeta.of(schema).entrySet());
+            DedupTable dedup = new DedupTable();
+            committed.preload(dedup);
+            FileManifest manifest = FileManifest.load(indexDir);
+            try (Committer committer = new Committer(writer, manifest, options.commitInterval())) {
+                List<Candidate> toRead = select(found.files(), manifest, report, committer);
+                indexAll(writer, toRead, dedup, committed, report, committer, progress);
+                committer.finish();
+            }
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            return report.build(writer.getDocStats().numDocs, millis);
+        }
+    }
+
+    private IndexWriter openWriter(Directory dir, Path indexDir) throws IOException {
+        try {
+            return new IndexWriter(dir, config());
+        } catch (LockObtainFailedException e) {
+            throw new IndexException("the index at " + indexDir + " is being written by another process (its write.lock "
+                    + "is held): wait for that indexer to finish, or index into another --index folder", e);
+        }
+    }
+
+    private static String describe(Exception e) {
+        String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (e instanceof java.nio.file.AccessDeniedException || e instanceof java.nio.file.FileSystemException) {
+            return e.getClass().getSimpleName() + ": " + msg;
+        }
+        return msg;
     }
 
     private IndexWriterConfig config() {
@@ -123,21 +165,55 @@ public final class Indexer {
         return cfg;
     }
 
-    private void preload(Directory dir, DedupTable dedup) throws IOException {
-        try (DirectoryReader r = DirectoryReader.open(dir)) {
-            Terms terms = MultiTerms.getTerms(r, keyField);
-            if (terms == null) {
-                return;
+    /** A file to read, with what it looked like when the run began. */
+    private record Candidate(Path path, long size, long mtime) {
+    }
+
+    /**
+     * The files that need reading: new ones, changed ones, and those that failed before. An unchanged file (same
+     * size and time, or same content hash) is counted and left alone unless the run is --full.
+     */
+    private List<Candidate> select(List<Path> files, FileManifest manifest, ReportBuilder report, Committer committer) {
+        List<Candidate> out = new ArrayList<>();
+        for (Path p : files) {
+            long size = -1;
+            long mtime = -1;
+            try {
+                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+                size = a.size();
+                mtime = a.lastModifiedTime().toMillis();
+            } catch (IOException e) {
+                // Vanished or unreadable: reading it reports why.
             }
-            TermsEnum te = terms.iterator();
-            for (BytesRef t = te.next(); t != null; t = te.next()) {
-                dedup.preload(EventKeys.hash64(t.utf8ToString()));
+            FileManifest.Entry known = manifest.get(p.toString());
+            if (!options.full() && known != null && !known.failed() && size >= 0) {
+                if (known.size() == size && known.mtime() == mtime) {
+                    report.unchanged();
+                    continue;
+                }
+                if (known.size() == size && known.sha256().equals(sha256(p))) {
+                    // Touched, not changed: remember the new time so the next run skips it without hashing.
+                    committer.fileDone(new FileManifest.Entry(known.path(), size, mtime, known.sha256(), known.events(), false));
+                    report.unchanged();
+                    continue;
+                }
             }
+            out.add(new Candidate(p, size, mtime));
+        }
+        return out;
+    }
+
+    private static String sha256(Path p) {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(p), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (IOException | NoSuchAlgorithmException e) {
+            return "";
         }
     }
 
-    private void indexAll(IndexWriter writer, List<Path> files, DedupTable dedup, ReportBuilder report,
-            Progress progress) throws IOException {
+    private void indexAll(IndexWriter writer, List<Candidate> files, DedupTable dedup, CommittedEvents committed,
+            ReportBuilder report, Committer committer, Progress progress) throws IOException {
         int threads = Math.max(1, Math.min(options.threads(), files.size()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "trailindex-ingest");
@@ -149,9 +225,16 @@ public final class Indexer {
             List<Future<?>> tasks = new ArrayList<>();
             for (int i = 0; i < files.size(); i++) {
                 int fileIndex = i;
-                Path file = files.get(i);
-                EventSink sink = ev -> write(writer, dedup, report, fileIndex, ev);
-                tasks.add(pool.submit(() -> report.add(reader.read(file, file.toString(), sink))));
+                Candidate c = files.get(i);
+                EventSink sink = ev -> write(writer, dedup, committed, report, committer, fileIndex, ev);
+                tasks.add(pool.submit(() -> {
+                    FileOutcome o = reader.read(c.path(), c.path().toString(), sink);
+                    report.add(o);
+                    if (o.sha256() != null) {
+                        committer.fileDone(new FileManifest.Entry(c.path().toString(), c.size(), c.mtime(), o.sha256(),
+                                o.events(), o.failed()));
+                    }
+                }));
             }
             for (Future<?> f : tasks) {
                 f.get();
@@ -174,24 +257,45 @@ public final class Indexer {
         }
     }
 
-    private void write(IndexWriter writer, DedupTable dedup, ReportBuilder report, int fileIndex, RawEvent ev)
-            throws IOException {
-        report.eventsRead.incrementAndGet();
+    private void write(IndexWriter writer, DedupTable dedup, CommittedEvents committed, ReportBuilder report,
+            Committer committer, int fileIndex, RawEvent ev) throws IOException {
+        if (committer.failure() != null) {
+            throw committer.failure();
+        }
         DocumentBuilder.Built built = builder.build(ev);
         long hash = EventKeys.hash64(built.key());
+        long position = DedupTable.position(fileIndex, ev.record());
         synchronized (stripes[(int) (hash & (LOCK_STRIPES - 1))]) {
-            switch (dedup.claim(hash, DedupTable.position(fileIndex, ev.record()))) {
-                case NEW -> {
-                    writer.addDocument(built.document());
-                    report.indexed.incrementAndGet();
-                }
-                case REPLACE -> {
-                    writer.updateDocument(new Term(keyField, built.key()), built.document());
-                    report.duplicates.incrementAndGet();
-                }
+            switch (dedup.claim(hash, position)) {
+                case NEW -> add(writer, report, built);
+                case REPLACE -> replace(writer, report, built);
                 case DUPLICATE -> report.duplicates.incrementAndGet();
+                case COMMITTED -> {
+                    CommittedEvents.Location had = committed.locate(built.key());
+                    if (had == null) {
+                        add(writer, report, built);
+                        dedup.take(hash, position);
+                    } else if (had.after(ev.file(), ev.record())) {
+                        // An earlier run (perhaps killed) committed a later copy: the earlier one wins, as it
+                        // would have in one uninterrupted run.
+                        replace(writer, report, built);
+                        dedup.take(hash, position);
+                    } else {
+                        report.duplicates.incrementAndGet();
+                    }
+                }
             }
         }
+        report.eventsRead.incrementAndGet();
     }
 
+    private static void add(IndexWriter writer, ReportBuilder report, DocumentBuilder.Built built) throws IOException {
+        writer.addDocument(built.document());
+        report.indexed.incrementAndGet();
+    }
+
+    private void replace(IndexWriter writer, ReportBuilder report, DocumentBuilder.Built built) throws IOException {
+        writer.updateDocument(new Term(keyField, built.key()), built.document());
+        report.duplicates.incrementAndGet();
+    }
 }

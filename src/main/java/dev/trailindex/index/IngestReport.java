@@ -11,6 +11,7 @@ import java.util.Map;
  * rejected()}; a bad JSON line counts as one rejected event).
  *
  * @param files            input files found
+ * @param filesUnchanged   files already ingested and unchanged since, so not read (all are read with --full)
  * @param filesRead        files read whole
  * @param eventsRead       events read (duplicates and rejected ones included)
  * @param indexed          new documents written
@@ -22,7 +23,7 @@ import java.util.Map;
  * @param documents        documents in the index after the run
  * @param millis           wall time of the run
  */
-public record IngestReport(long files, long filesRead, long eventsRead, long indexed, long duplicates,
+public record IngestReport(long files, long filesUnchanged, long filesRead, long eventsRead, long indexed, long duplicates,
         Map<Reason, Long> skippedByReason, Map<Reason, Long> failedByReason, Map<Reason, Long> rejectedByReason,
         List<FileOutcome> problems, long documents, long millis) {
 

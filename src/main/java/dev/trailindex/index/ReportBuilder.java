@@ -15,6 +15,7 @@ final class ReportBuilder {
     final AtomicLong indexed = new AtomicLong();
     final AtomicLong duplicates = new AtomicLong();
     final AtomicLong filesDone = new AtomicLong();
+    private long unchanged;
     private final long files;
     private long filesRead;
     private final Map<Reason, Long> skipped = new EnumMap<>(Reason.class);
@@ -24,6 +25,11 @@ final class ReportBuilder {
 
     ReportBuilder(long files) {
         this.files = files;
+    }
+
+    /** A file already ingested and unchanged since: not read. */
+    synchronized void unchanged() {
+        unchanged++;
     }
 
     synchronized void add(FileOutcome o) {
@@ -47,7 +53,7 @@ final class ReportBuilder {
 
     synchronized IngestReport build(long documents, long millis) {
         problems.sort(Comparator.comparing(FileOutcome::file));
-        return new IngestReport(files, filesRead, eventsRead.get(), indexed.get(), duplicates.get(),
+        return new IngestReport(files, unchanged, filesRead, eventsRead.get(), indexed.get(), duplicates.get(),
                 Map.copyOf(skipped), Map.copyOf(failed), Map.copyOf(rejected), List.copyOf(problems), documents, millis);
     }
 }

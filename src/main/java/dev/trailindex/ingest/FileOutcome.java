@@ -10,11 +10,16 @@ import java.util.Map;
  * @param reason   why it was skipped or failed; null when it was read whole
  * @param detail   where and how it broke (line, column, message), or null
  * @param rejected events or lines rejected inside an otherwise readable file, by reason
+ * @param sha256   hash of the file's bytes as stored (before decompression), or null if it could not be read
  */
-public record FileOutcome(String file, long events, Reason reason, String detail, Map<Reason, Long> rejected) {
+public record FileOutcome(String file, long events, Reason reason, String detail, Map<Reason, Long> rejected, String sha256) {
 
     public FileOutcome {
         rejected = Map.copyOf(rejected);
+    }
+
+    FileOutcome withHash(String hash) {
+        return new FileOutcome(file, events, reason, detail, rejected, hash);
     }
 
     public boolean ok() {

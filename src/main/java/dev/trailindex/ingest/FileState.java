@@ -31,11 +31,11 @@ final class FileState {
 
     FileOutcome outcome(Reason failure, String detail) {
         if (failure != null) {
-            return new FileOutcome(file, events, failure, detail, rejected);
+            return new FileOutcome(file, events, failure, detail, rejected, null);
         }
         if (events == 0 && rejected.isEmpty() && skipReason != null) {
-            return new FileOutcome(file, 0, skipReason, skipDetail, rejected);
+            return new FileOutcome(file, 0, skipReason, skipDetail, rejected, null);
         }
-        return new FileOutcome(file, events, null, null, rejected);
+        return new FileOutcome(file, events, null, null, rejected, null);
     }
 }

@@ -93,6 +93,6 @@ public final class InputWalker {
     }
 
     private static FileOutcome error(Path p, String detail) {
-        return new FileOutcome(p.toString(), 0, Reason.UNREADABLE, detail, Map.of());
+        return new FileOutcome(p.toString(), 0, Reason.UNREADABLE, detail, Map.of(), null);
     }
 }

@@ -11,6 +11,11 @@ import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import dev.trailindex.schema.Schema;
@@ -44,17 +49,55 @@ public final class LogFileReader {
         this.limits = limits;
     }
 
-    /** Reads {@code path}, handing each event to {@code sink}; {@code name} is how provenance names the file. */
+    /**
+     * Reads {@code path}, handing each event to {@code sink}; {@code name} is how provenance names the file. The
+     * outcome carries the SHA-256 of the file's bytes, computed while reading (and finished after a break).
+     */
     public FileOutcome read(Path path, String name, EventSink sink) {
         FileState state = new FileState(name, sink);
         if (name.contains(DIGEST_PATH_MARK)) {
             return state.outcome(Reason.DIGEST, "CloudTrail-Digest path");
         }
+        MessageDigest md = sha256();
+        try (DigestInputStream raw = new DigestInputStream(Files.newInputStream(path), md)) {
+            FileOutcome outcome = read(raw, state);
+            try {
+                raw.transferTo(OutputStream.nullOutputStream());
+                return outcome.withHash(HexFormat.of().formatHex(md.digest()));
+            } catch (IOException e) {
+                return outcome;
+            }
+        } catch (IOException e) {
+            return state.outcome(Reason.UNREADABLE, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
+    }
+
+    private FileOutcome read(InputStream raw, FileState state) {
+        String name = state.file;
         boolean gzip = false;
-        try (InputStream file = new BufferedInputStream(Files.newInputStream(path), BUFFER)) {
+        // Closing the chain releases the inflater; the raw stream stays open so its hash can be finished.
+        InputStream unclosed = new java.io.FilterInputStream(raw) {
+            @Override
+            public void close() {
+                // left to the caller
+            }
+        };
+        InputStream file = new BufferedInputStream(unclosed, BUFFER);
+        try {
             gzip = startsWithGzipMagic(file);
-            InputStream in = new BufferedInputStream(new BoundedInputStream(gzip ? new GZIPInputStream(file, BUFFER) : file,
-                    limits.maxFileBytes()), BUFFER);
+        } catch (IOException e) {
+            return state.outcome(Reason.UNREADABLE, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        try (InputStream in = new BufferedInputStream(new BoundedInputStream(gzip ? new GZIPInputStream(file, BUFFER) : file,
+                limits.maxFileBytes()), BUFFER)) {
             int first = firstNonBlank(in);
             if (first < 0) {
                 return state.outcome(Reason.EMPTY, null);

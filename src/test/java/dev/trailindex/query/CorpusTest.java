@@ -136,11 +136,22 @@ class CorpusTest {
     }
 
     @Test
-    void reindexingAddsNothing() {
+    void reindexingReadsOnlyWhatFailedAndAddsNothing() {
+        JsonNode files = expected.get("files");
         IngestReport again = TestSupport.index(indexDir, 2, corpus);
         assertEquals(0, again.indexed());
-        assertEquals(expected.get("events_read").asLong(), again.duplicates());
+        // Files read whole or skipped before are unchanged; the ones that failed are read again.
+        assertEquals(files.get("ok").asLong() + files.get("skipped").asLong(), again.filesUnchanged());
+        assertEquals(files.get("failed").asLong(), again.filesFailed());
+        assertEquals(again.eventsRead(), again.duplicates());
         assertEquals(expected.get("unique").asLong(), again.documents());
+        // --full reads everything and still adds nothing.
+        IngestReport full = new dev.trailindex.index.Indexer(TestSupport.SCHEMA, new dev.trailindex.index.Indexer.Options(2,
+                dev.trailindex.ingest.IngestLimits.DEFAULT, 32, java.time.Duration.ofSeconds(10), true)).run(indexDir, java.util.List.of(corpus), null);
+        assertEquals(0, full.filesUnchanged());
+        assertEquals(0, full.indexed());
+        assertEquals(expected.get("events_read").asLong(), full.duplicates());
+        assertEquals(expected.get("unique").asLong(), full.documents());
     }
 
     private Map<String, Long> facetMap(String field) {

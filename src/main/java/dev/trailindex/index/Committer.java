@@ -1,0 +1,77 @@
+package dev.trailindex.index;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.lucene.index.IndexWriter;
+
+/**
+ * Commits now and then during a run, and at its end. Files whose events were all added before a commit began
+ * are recorded in the manifest after that commit is durable, never before: a crash leaves the manifest behind
+ * the index, so the next run re-reads a little and deduplicates, and never skips a file whose events were lost.
+ */
+final class Committer implements AutoCloseable {
+    private final IndexWriter writer;
+    private final FileManifest manifest;
+    private final ConcurrentLinkedQueue<FileManifest.Entry> done = new ConcurrentLinkedQueue<>();
+    private final ScheduledExecutorService timer;
+    private volatile IOException failure;
+
+    Committer(IndexWriter writer, FileManifest manifest, Duration interval) {
+        this.writer = writer;
+        this.manifest = manifest;
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "trailindex-commit");
+            t.setDaemon(true);
+            return t;
+        });
+        long ms = Math.max(1, interval.toMillis());
+        timer.scheduleWithFixedDelay(this::periodic, ms, ms, TimeUnit.MILLISECONDS);
+    }
+
+    /** A file whose events have all been handed to the writer (or that needs no reading). */
+    void fileDone(FileManifest.Entry entry) {
+        done.add(entry);
+    }
+
+    /** The failure of a periodic commit, if any: the run must stop with it. */
+    IOException failure() {
+        return failure;
+    }
+
+    private void periodic() {
+        try {
+            commit();
+        } catch (IOException | RuntimeException e) {
+            failure = e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+        }
+    }
+
+    synchronized void commit() throws IOException {
+        List<FileManifest.Entry> batch = new ArrayList<>();
+        for (FileManifest.Entry e = done.poll(); e != null; e = done.poll()) {
+            batch.add(e);
+        }
+        writer.commit();
+        manifest.append(batch);
+    }
+
+    /** Stops the timer and makes the final commit. */
+    void finish() throws IOException {
+        timer.shutdownNow();
+        if (failure != null) {
+            throw failure;
+        }
+        commit();
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}
