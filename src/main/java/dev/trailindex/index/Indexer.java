@@ -132,10 +132,30 @@ public final class Indexer {
                 List<Candidate> toRead = select(found.files(), manifest, report, committer);
                 indexAll(writer, toRead, dedup, committed, report, committer, progress);
                 committer.finish();
+            } catch (IOException | RuntimeException e) {
+                throw rootCause(writer, e);
             }
             long millis = (System.nanoTime() - started) / 1_000_000;
             return report.build(writer.getDocStats().numDocs, millis);
         }
+    }
+
+    /**
+     * After a write fails (a full disk, say) Lucene closes the writer and later calls only say so; the failure
+     * worth reporting is the first one, which the writer keeps.
+     */
+    private static IOException rootCause(IndexWriter writer, Exception e) {
+        Throwable tragic = writer.getTragicException();
+        if (tragic != null) {
+            return new IOException(tragic.getMessage() == null ? tragic.getClass().getSimpleName() : tragic.getMessage(), tragic);
+        }
+        if (e instanceof IOException io) {
+            return io;
+        }
+        if (e instanceof IndexException ie) {
+            throw ie;
+        }
+        return new IOException(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
     }
 
     private IndexWriter openWriter(Directory dir, Path indexDir) throws IOException {
