@@ -63,15 +63,28 @@ final class Committer implements AutoCloseable {
 
     /** Stops the timer and makes the final commit. */
     void finish() throws IOException {
-        timer.shutdownNow();
+        stopTimer();
         if (failure != null) {
             throw failure;
         }
         commit();
     }
 
+    /**
+     * Never interrupts: a thread interrupted inside a FileChannel call makes the JDK close that channel, and
+     * Lucene's write lock with it. A commit under way is let finish.
+     */
+    private void stopTimer() {
+        timer.shutdown();
+        try {
+            timer.awaitTermination(10, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
-        timer.shutdownNow();
+        stopTimer();
     }
 }

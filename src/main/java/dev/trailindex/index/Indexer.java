@@ -272,7 +272,13 @@ public final class Indexer {
             }
             throw new IOException(cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause);
         } finally {
-            pool.shutdownNow();
+            // Not shutdownNow: interrupting a thread inside Lucene can close the channel of the write lock.
+            pool.shutdown();
+            try {
+                pool.awaitTermination(10, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             ticker.close();
         }
     }

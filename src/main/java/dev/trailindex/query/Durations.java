@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations as users type them: a whole number and s, m, h, d or w ({@code 90m}, {@code 36h}, {@code 2w}). */
+/** Durations as users type them: a whole number and ms, s, m, h, d or w ({@code 90m}, {@code 36h}, {@code 2w}). */
 public final class Durations {
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(s|m|h|d|w)");
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h|d|w)");
 
     private Durations() {
     }
@@ -15,10 +15,11 @@ public final class Durations {
     public static Duration parse(String text, String what) {
         Matcher m = DURATION.matcher(text.strip());
         if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
-            throw new QueryException("'" + text + "' is not a valid " + what + ": use a number and s, m, h, d or w, e.g. 36h");
+            throw new QueryException("'" + text + "' is not a valid " + what + ": use a number and ms, s, m, h, d or w, e.g. 36h");
         }
         long n = Long.parseLong(m.group(1));
         return switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(n);
             case "s" -> Duration.ofSeconds(n);
             case "m" -> Duration.ofMinutes(n);
             case "h" -> Duration.ofHours(n);
