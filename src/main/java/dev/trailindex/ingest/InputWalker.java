@@ -60,8 +60,14 @@ public final class InputWalker {
 
                 @Override
                 public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
-                    if (attrs.isRegularFile() && !hidden(f)) {
+                    if (hidden(f)) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    if (attrs.isRegularFile()) {
                         files.add(f);
+                    } else if (attrs.isSymbolicLink()) {
+                        // Following it failed: the link points nowhere.
+                        errors.add(error(f, "broken symbolic link"));
                     }
                     return FileVisitResult.CONTINUE;
                 }

@@ -19,6 +19,9 @@ final class RecordingInputStream extends FilterInputStream {
 
     /** Largest span that may be kept: one event. */
     private final int maxKept;
+    /** Between events only the last read is kept: the next token's first byte always lies within it. */
+    private static final int IDLE_WINDOW = 32 * 1024;
+    private boolean idle = true;
 
     RecordingInputStream(InputStream in, int maxKept) {
         super(in);
@@ -59,8 +62,19 @@ final class RecordingInputStream extends FilterInputStream {
         return false;
     }
 
-    /** Bytes before {@code offset} are no longer needed. */
+    /** No event is being read: keep only a small window, so white space between events costs no memory. */
+    void idle() {
+        idle = true;
+        keepFrom(base + len - IDLE_WINDOW, true);
+    }
+
+    /** Bytes before {@code offset} are no longer needed; an event starts there. */
     void keepFrom(long offset) {
+        keepFrom(offset, false);
+    }
+
+    private void keepFrom(long offset, boolean stayIdle) {
+        idle = stayIdle;
         int drop = (int) Math.min(Math.max(offset - base, 0), len);
         if (drop > 0) {
             System.arraycopy(buf, drop, buf, 0, len - drop);
@@ -78,6 +92,9 @@ final class RecordingInputStream extends FilterInputStream {
     }
 
     private void ensure(int extra) throws LimitExceededException {
+        if (idle && len + extra > IDLE_WINDOW) {
+            keepFrom(base + len + extra - IDLE_WINDOW, true);
+        }
         if ((long) len + extra > (long) maxKept + 2 * 64 * 1024) {
             // The event being read is larger than any accepted event: stop before it fills the heap.
             throw new LimitExceededException(Reason.EVENT_TOO_LARGE, "an event larger than " + maxKept + " bytes");

@@ -59,6 +59,7 @@ final class RootValueReader {
                 } else {
                     state.notEvents(Reason.NOT_CLOUDTRAIL, "top-level " + t.asString() + " value");
                 }
+                rec.idle();
             }
         }
     }
@@ -73,6 +74,7 @@ final class RootValueReader {
             if (v == JsonToken.START_ARRAY && (RECORDS.equals(name) || EVENTS.equals(name))) {
                 container = true;
                 root = null;
+                rec.idle();
                 readEventArray(p, rec, pos, EVENTS.equals(name));
             } else if (container) {
                 p.skipChildren();
@@ -95,6 +97,7 @@ final class RootValueReader {
             if (t != JsonToken.START_OBJECT) {
                 p.skipChildren();
                 state.reject(Reason.NOT_AN_OBJECT);
+                rec.idle();
                 continue;
             }
             ObjectNode tree = p.readValueAsTree();
@@ -109,6 +112,7 @@ final class RootValueReader {
             } else {
                 emit(bytes, tree, pos.offset(start), line);
             }
+            rec.idle();
         }
     }
 
