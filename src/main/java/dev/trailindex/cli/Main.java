@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
         description = "A fast local search index for AWS CloudTrail logs.",
         subcommands = {IndexCommand.class, SearchCommand.class, FacetsCommand.class, HistogramCommand.class, ServeCommand.class,
                 SummaryCommand.class, HuntCommand.class, ShowCommand.class, ExportCommand.class, StatsCommand.class,
-                FieldsCommand.class, CommandLine.HelpCommand.class},
+                FieldsCommand.class, AotTrainCommand.class, CommandLine.HelpCommand.class},
         footer = ExitCodes.FOOTER)
 public final class Main implements Runnable {
     /** Held so the level set on it is not lost to garbage collection. */
