@@ -44,10 +44,12 @@ final class Aggregations {
 
     private final Schema schema;
     private final FieldResolver resolver;
+    private final Facets facets;
 
-    Aggregations(Schema schema, FieldResolver resolver) {
+    Aggregations(Schema schema, FieldResolver resolver, Facets facets) {
         this.schema = schema;
         this.resolver = resolver;
+        this.facets = facets;
     }
 
     static Histogram histogram(IndexSearcher s, Query q, String timeField, Duration interval) throws IOException {
@@ -109,13 +111,12 @@ final class Aggregations {
 
     List<ActorSummary> summary(IndexSearcher s, Query q, String by, int top) throws IOException {
         FieldResolver.Resolved r = resolver.resolve(by);
-        Facets facets = new Facets(resolver);
         List<FacetCounts.ValueCount> values = facets.groups(s, q, by, top, false);
         Schema.ActorSheet sheet = schema.actorSheet();
         String timeField = schema.timeField().name();
         Map<String, StringDocValuesReaderState> states = new HashMap<>();
         for (FieldSpec f : sheet.distinct()) {
-            states.put(f.name(), new StringDocValuesReaderState(s.getIndexReader(), f.name()));
+            states.put(f.name(), facets.state(s, f.name()));
         }
         List<ActorSummary> rows = new ArrayList<>();
         for (FacetCounts.ValueCount v : values) {

@@ -16,6 +16,31 @@ import org.apache.lucene.search.Query;
 /** Facet counts from lucene-facet over the keyword fields' sorted-set doc values. */
 final class Facets {
     private final FieldResolver resolver;
+    /** lucene-facet's per-field ordinal maps for the current reader: costly to build, valid until it changes. */
+    private volatile StateCache cache = new StateCache(null);
+
+    private record StateCache(Object readerKey, java.util.concurrent.ConcurrentHashMap<String, StringDocValuesReaderState> states) {
+        StateCache(Object readerKey) {
+            this(readerKey, new java.util.concurrent.ConcurrentHashMap<>());
+        }
+    }
+
+    StringDocValuesReaderState state(IndexSearcher s, String field) {
+        var helper = s.getIndexReader().getReaderCacheHelper();
+        Object key = helper == null ? s.getIndexReader() : helper.getKey();
+        StateCache c = cache;
+        if (c.readerKey() != key) {
+            c = new StateCache(key);
+            cache = c;
+        }
+        return c.states().computeIfAbsent(field, f -> {
+            try {
+                return new StringDocValuesReaderState(s.getIndexReader(), f);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
 
     Facets(FieldResolver resolver) {
         this.resolver = resolver;
@@ -28,7 +53,7 @@ final class Facets {
     List<FacetCounts.ValueCount> groups(IndexSearcher s, Query q, String field, int top, boolean rarestFirst) throws IOException {
         FieldSpec f = facetable(field);
         FacetsCollector hits = s.search(q, new FacetsCollectorManager());
-        StringValueFacetCounts counts = new StringValueFacetCounts(new StringDocValuesReaderState(s.getIndexReader(), f.name()), hits);
+        StringValueFacetCounts counts = new StringValueFacetCounts(state(s, f.name()), hits);
         FacetResult r = rarestFirst ? counts.getAllChildren(f.name()) : counts.getTopChildren(top, f.name());
         if (r == null) {
             return List.of();
@@ -60,7 +85,7 @@ final class Facets {
         FacetsCollector hits = s.search(q, new FacetsCollectorManager());
         List<FacetCounts> out = new ArrayList<>();
         for (FieldSpec f : specs) {
-            StringDocValuesReaderState state = new StringDocValuesReaderState(s.getIndexReader(), f.name());
+            StringDocValuesReaderState state = state(s, f.name());
             StringValueFacetCounts counts = new StringValueFacetCounts(state, hits);
             FacetResult r = counts.getTopChildren(top, f.name());
             if (r == null) {

@@ -183,7 +183,7 @@ public final class SearchService implements Closeable {
     /** The actor sheet: per top value of {@code by}, counts, first and last seen, and distinct indicators. */
     public List<ActorSummary> summary(SearchRequest req, String by, int top) {
         Query q = toQuery(req);
-        return withSearcher(s -> new Aggregations(schema, new FieldResolver(schema)).summary(s, q, by, top));
+        return withSearcher(s -> new Aggregations(schema, new FieldResolver(schema), facets).summary(s, q, by, top));
     }
 
     /** Runs one hunt within the request's time range; {@code top} values of its groupBy field are counted. */
