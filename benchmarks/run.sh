@@ -71,18 +71,28 @@ for n in "${sizes[@]}"; do
   hyperfine -N --warmup 1 --runs 3 --export-json "$out/rg.json" \
     -n rg-key "rg -z -c -F $key $logs" \
     -n rg-bucket "rg -z -c -F acme-payroll-exports $logs" >/dev/null || true
-  hyperfine -N --warmup 0 --runs 3 --export-json "$out/duckdb.json" \
-    -n duckdb-key "$J --enable-native-access=ALL-UNNAMED -cp $duck:benchmarks/.cache/classes DuckQuery $logs json_extract_string(r,'\$.userIdentity.accessKeyId')='$key'" \
-    -n duckdb-bucket "$J --enable-native-access=ALL-UNNAMED -cp $duck:benchmarks/.cache/classes DuckQuery $logs json_extract_string(r,'\$.requestParameters.bucketName')='acme-payroll-exports'" >/dev/null || true
+  # DuckDB and jq need a shell for their quoting: each runs from a small script.
+  printf '#!/bin/sh\nexec %s --enable-native-access=ALL-UNNAMED -cp %s:benchmarks/.cache/classes DuckQuery %s "json_extract_string(r,'"'"'$.userIdentity.accessKeyId'"'"')='"'"'%s'"'"'"\n' \
+    "$J" "$duck" "$logs" "$key" > "$out/duckdb-key.sh"
+  printf '#!/bin/sh\nexec %s --enable-native-access=ALL-UNNAMED -cp %s:benchmarks/.cache/classes DuckQuery %s "json_extract_string(r,'"'"'$.requestParameters.bucketName'"'"')='"'"'acme-payroll-exports'"'"'"\n' \
+    "$J" "$duck" "$logs" > "$out/duckdb-bucket.sh"
+  printf '#!/bin/sh\nfind %s -name "*.json.gz" -exec zcat {} + | jq -c '"'"'.Records[] | select(.userIdentity.accessKeyId == "%s")'"'"' | wc -l\n' \
+    "$logs" "$key" > "$out/jq-key.sh"
+  chmod +x "$out"/*.sh
+  duck_runs=3
+  [ "$n" -le 100000 ] || duck_runs=1
+  hyperfine -N --warmup 0 --runs "$duck_runs" --export-json "$out/duckdb.json" \
+    -n duckdb-key "$out/duckdb-key.sh" -n duckdb-bucket "$out/duckdb-bucket.sh" >/dev/null || true
   if [ "$n" -le 1000000 ]; then
-    hyperfine --warmup 0 --runs 1 --export-json "$out/jq.json" \
-      -n jq-key "zcat \$(find $logs -name '*.json.gz') | jq -c '.Records[] | select(.userIdentity.accessKeyId == \"$key\")' | wc -l" >/dev/null || true
+    hyperfine -N --warmup 0 --runs 1 --export-json "$out/jq.json" -n jq-key "$out/jq-key.sh" >/dev/null || true
   fi
   # The answers, to check every tool found the same events.
   {
     echo "trailindex-key $(./trailindex search --index "$idx" --count "userIdentity.accessKeyId:$key")"
-    echo "duckdb-key $("$J" --enable-native-access=ALL-UNNAMED -cp "$duck:benchmarks/.cache/classes" DuckQuery "$logs" "json_extract_string(r,'\$.userIdentity.accessKeyId')='$key'" 2>/dev/null | cut -d' ' -f1)"
-    echo "expected-key $(jq -r '.incident.eventsByLeakedKey // .incident.events_by_leaked_key // empty' "$data/expected.json")"
+    echo "duckdb-key $("$out/duckdb-key.sh" 2>/dev/null | cut -d' ' -f1)"
+    echo "jq-key $("$out/jq-key.sh" 2>/dev/null)"
+    echo "rg-key-lines $(rg -z -c -F "$key" "$logs" | awk -F: '{s+=$NF} END {print s}')"
+    echo "expected-key $(jq -r '.incident.eventsByLeakedKey' "$data/expected.json")"
   } > "$out/answers.txt"
 done
 python3 benchmarks/summarize.py "${sizes[@]}"

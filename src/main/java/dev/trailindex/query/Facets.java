@@ -82,11 +82,14 @@ final class Facets {
         for (String name : fields) {
             specs.add(facetable(name));
         }
-        FacetsCollector hits = s.search(q, new FacetsCollectorManager());
+        // Over every event, lucene-facet counts the doc values directly (live documents only) instead of first
+        // collecting a bit set of all of them.
+        boolean all = q instanceof org.apache.lucene.search.MatchAllDocsQuery;
+        FacetsCollector hits = all ? null : s.search(q, new FacetsCollectorManager());
         List<FacetCounts> out = new ArrayList<>();
         for (FieldSpec f : specs) {
             StringDocValuesReaderState state = state(s, f.name());
-            StringValueFacetCounts counts = new StringValueFacetCounts(state, hits);
+            StringValueFacetCounts counts = all ? new StringValueFacetCounts(state) : new StringValueFacetCounts(state, hits);
             FacetResult r = counts.getTopChildren(top, f.name());
             if (r == null) {
                 out.add(new FacetCounts(f.name(), 0, 0, List.of(), 0));

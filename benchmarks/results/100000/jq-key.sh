@@ -1,0 +1,2 @@
+#!/bin/sh
+find benchmarks/.data/gen-100000/AWSLogs -name "*.json.gz" -exec zcat {} + | jq -c '.Records[] | select(.userIdentity.accessKeyId == "AKIALEAKEDKEY0EXAMPL")' | wc -l
