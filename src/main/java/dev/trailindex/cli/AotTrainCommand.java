@@ -30,10 +30,11 @@ final class AotTrainCommand extends Subcommand implements Callable<Integer> {
             index.index(List.of(logs));
             String[] queries = {"", "eventName:ConsoleLogin", "ip:10.0.0.0/8", "user:*role/*", "errorCode:* AND NOT readOnly:true",
                 "related.arn:\"arn:aws:s3:::x\"", "eventTime:[2024-01-01 TO 2024-01-02]", "requestParameters.bucketName:x", "word"};
+            List<String> facetFields = main.schema().summary().stream().map(dev.trailindex.schema.FieldSpec::name).toList();
             for (String q : queries) {
                 index.search(SearchRequest.of(q));
                 index.count(SearchRequest.of(q));
-                index.facets(SearchRequest.of(q), List.of("eventName", "sourceIPAddress"), 5);
+                index.facets(SearchRequest.of(q), facetFields, 5);
                 index.histogram(SearchRequest.of(q), null);
                 index.searchService().summary(SearchRequest.of(q), "user", 3);
             }
