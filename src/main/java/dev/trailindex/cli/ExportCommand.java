@@ -47,7 +47,7 @@ final class ExportCommand extends Subcommand implements Callable<Integer> {
         Path abs = out.toAbsolutePath();
         Path tmp = Files.createTempFile(abs.getParent(), abs.getFileName().toString(), ".part");
         long n = 0;
-        try (SearchService search = SearchService.open(index.path(), main.schema())) {
+        try (SearchService search = openIndex(index)) {
             try (OutputStream file = open(tmp)) {
                 file.write("{\"Records\":[".getBytes(StandardCharsets.UTF_8));
                 SearchResult page = search.search(req);

@@ -31,8 +31,8 @@ final class FacetsCommand extends Subcommand implements Callable<Integer> {
     @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "Values shown per field (default: ${DEFAULT-VALUE}).")
     int top;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table (default) or json.")
-    ReportFormat format;
+    @Mixin
+    ReportFormatOption format;
 
     @Mixin
     QueryParameter query;
@@ -41,10 +41,10 @@ final class FacetsCommand extends Subcommand implements Callable<Integer> {
     public Integer call() throws IOException {
         String q = query.text();
         SearchRequest req = time.request(q, 0, Order.NEWEST, null);
-        try (SearchService search = SearchService.open(index.path(), main.schema())) {
+        try (SearchService search = openIndex(index)) {
             long total = search.count(req);
             List<FacetCounts> counts = search.facets(req, fields, top);
-            if (format == ReportFormat.JSON) {
+            if (format.json()) {
                 printJson(true, g -> JsonViews.facets(g, total, counts));
             } else {
                 printTable(out(), total, counts);

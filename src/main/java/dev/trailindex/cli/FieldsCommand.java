@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "fields", mixinStandardHelpOptions = true,
@@ -16,13 +17,13 @@ import picocli.CommandLine.Option;
                 "what it holds. Names and aliases match in any case; flattened fields are searched by dotted path."},
         footer = ExitCodes.FOOTER)
 final class FieldsCommand extends Subcommand implements Callable<Integer> {
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table (default) or json.")
-    ReportFormat format;
+    @Mixin
+    ReportFormatOption format;
 
     @Override
     public Integer call() throws IOException {
         List<FieldSpec> fields = main.schema().fields().stream().filter(FieldSpec::index).toList();
-        if (format == ReportFormat.JSON) {
+        if (format.json()) {
             printJson(true, g -> JsonViews.fields(g, main.schema()));
             return ExitCodes.OK;
         }

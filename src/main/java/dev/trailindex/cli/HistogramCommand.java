@@ -34,8 +34,8 @@ final class HistogramCommand extends Subcommand implements Callable<Integer> {
     @Option(names = "--interval", paramLabel = "I", defaultValue = "auto", description = "auto (default, about 60 buckets), or e.g. 1m, 5m, 1h, 1d, 1w.")
     String interval;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table (a bar chart; default) or json.")
-    ReportFormat format;
+    @Mixin
+    ReportFormatOption format;
 
     @Mixin
     QueryParameter query;
@@ -44,9 +44,9 @@ final class HistogramCommand extends Subcommand implements Callable<Integer> {
     public Integer call() throws IOException {
         String q = query.text();
         SearchRequest req = time.request(q, 0, Order.NEWEST, null);
-        try (SearchService search = SearchService.open(index.path(), main.schema())) {
+        try (SearchService search = openIndex(index)) {
             Histogram h = search.histogram(req, parseInterval(interval));
-            if (format == ReportFormat.JSON) {
+            if (format.json()) {
                 printJson(true, g -> JsonViews.histogram(g, h, req.zone()));
             } else {
                 chart(out(), h, req.zone());

@@ -35,8 +35,8 @@ final class HuntCommand extends Subcommand implements Callable<Integer> {
     @Option(names = "--top", paramLabel = "N", defaultValue = "5", description = "Grouped values shown (default: ${DEFAULT-VALUE}).")
     int top;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table (default) or json.")
-    ReportFormat format;
+    @Mixin
+    ReportFormatOption format;
 
     @Parameters(arity = "0..1", paramLabel = "NAME", description = "One hunt to show.")
     String name;
@@ -47,12 +47,12 @@ final class HuntCommand extends Subcommand implements Callable<Integer> {
         SearchRequest range = time.request("", 0, Order.NEWEST, null);
         List<Hunts.Hunt> chosen = name == null ? hunts.all() : List.of(hunts.get(name).orElseThrow(() ->
                 new QueryException("no hunt named '" + name + "'; 'trailindex hunt' lists them")));
-        try (SearchService search = SearchService.open(index.path(), main.schema())) {
+        try (SearchService search = openIndex(index)) {
             List<HuntResult> results = new ArrayList<>();
             for (Hunts.Hunt h : chosen) {
                 results.add(search.hunt(h, range, top));
             }
-            if (format == ReportFormat.JSON) {
+            if (format.json()) {
                 printResults(results);
             } else if (name == null) {
                 Table t = new Table(List.of("hunt", "hits", "title"), 80);

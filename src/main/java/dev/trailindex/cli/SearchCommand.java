@@ -61,7 +61,7 @@ final class SearchCommand extends Subcommand implements Callable<Integer> {
         String q = query.text();
         SearchRequest req = time.request(q, count ? 0 : limit, order, cursor);
         List<Columns.Column> cols = Columns.of(main.schema(), fields);
-        try (SearchService search = SearchService.open(index.path(), main.schema())) {
+        try (SearchService search = openIndex(index)) {
             if (count) {
                 out().println(search.count(req));
                 return ExitCodes.OK;

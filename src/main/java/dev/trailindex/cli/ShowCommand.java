@@ -28,7 +28,7 @@ final class ShowCommand extends Subcommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        try (SearchService search = SearchService.open(index.path(), main.schema())) {
+        try (SearchService search = openIndex(index)) {
             Optional<StoredEvent> found = search.event(eventId);
             if (found.isEmpty()) {
                 err().println("trailindex: no event with id '" + eventId + "' in " + index.path());

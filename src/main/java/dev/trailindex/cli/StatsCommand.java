@@ -22,14 +22,14 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
     @Option(names = "--top", paramLabel = "N", defaultValue = "5", description = "Values shown per field (default: ${DEFAULT-VALUE}).")
     int top;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table (default) or json.")
-    ReportFormat format;
+    @Mixin
+    ReportFormatOption format;
 
     @Override
     public Integer call() throws IOException {
-        try (SearchService search = SearchService.open(index.path(), main.schema())) {
+        try (SearchService search = openIndex(index)) {
             IndexStats s = search.stats(top);
-            if (format == ReportFormat.JSON) {
+            if (format.json()) {
                 printStats(s);
             } else {
                 PrintWriter out = out();

@@ -20,6 +20,11 @@ abstract class Subcommand {
         void write(JsonGenerator g) throws IOException;
     }
 
+    /** The index named by --index, opened for searching. */
+    dev.trailindex.query.SearchService openIndex(IndexOption index) {
+        return dev.trailindex.query.SearchService.open(index.path(), main.schema());
+    }
+
     PrintWriter out() {
         return spec.commandLine().getOut();
     }

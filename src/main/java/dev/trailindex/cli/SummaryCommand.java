@@ -31,8 +31,8 @@ final class SummaryCommand extends Subcommand implements Callable<Integer> {
     @Option(names = "--top", paramLabel = "N", defaultValue = "20", description = "Values shown (default: ${DEFAULT-VALUE}).")
     int top;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table (default) or json.")
-    ReportFormat format;
+    @Mixin
+    ReportFormatOption format;
 
     @Mixin
     QueryParameter query;
@@ -41,9 +41,9 @@ final class SummaryCommand extends Subcommand implements Callable<Integer> {
     public Integer call() throws IOException {
         String q = query.text();
         SearchRequest req = time.request(q, 0, Order.NEWEST, null);
-        try (SearchService search = SearchService.open(index.path(), main.schema())) {
+        try (SearchService search = openIndex(index)) {
             List<ActorSummary> rows = search.summary(req, by, top);
-            if (format == ReportFormat.JSON) {
+            if (format.json()) {
                 printJson(true, g -> {
                     g.writeStartArray();
                     for (ActorSummary a : rows) {

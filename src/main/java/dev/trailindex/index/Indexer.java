@@ -10,17 +10,11 @@ import dev.trailindex.ingest.SinkException;
 import dev.trailindex.schema.Derivation;
 import dev.trailindex.schema.Schema;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -129,7 +123,7 @@ public final class Indexer {
             committed.preload(dedup);
             FileManifest manifest = FileManifest.load(indexDir);
             try (Committer committer = new Committer(writer, manifest, options.commitInterval())) {
-                List<Candidate> toRead = select(found.files(), manifest, report, committer);
+                List<FileSelection.Candidate> toRead = new FileSelection(manifest, options.full()).select(found.files(), report, committer);
                 indexAll(writer, toRead, dedup, committed, report, committer, progress);
                 committer.finish();
             } catch (IOException | RuntimeException e) {
@@ -185,54 +179,7 @@ public final class Indexer {
         return cfg;
     }
 
-    /** A file to read, with what it looked like when the run began. */
-    private record Candidate(Path path, long size, long mtime) {
-    }
-
-    /**
-     * The files that need reading: new ones, changed ones, and those that failed before. An unchanged file (same
-     * size and time, or same content hash) is counted and left alone unless the run is --full.
-     */
-    private List<Candidate> select(List<Path> files, FileManifest manifest, ReportBuilder report, Committer committer) {
-        List<Candidate> out = new ArrayList<>();
-        for (Path p : files) {
-            long size = -1;
-            long mtime = -1;
-            try {
-                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
-                size = a.size();
-                mtime = a.lastModifiedTime().toMillis();
-            } catch (IOException e) {
-                // Vanished or unreadable: reading it reports why.
-            }
-            FileManifest.Entry known = manifest.get(p.toString());
-            if (!options.full() && known != null && !known.failed() && size >= 0) {
-                if (known.size() == size && known.mtime() == mtime) {
-                    report.unchanged();
-                    continue;
-                }
-                if (known.size() == size && known.sha256().equals(sha256(p))) {
-                    // Touched, not changed: remember the new time so the next run skips it without hashing.
-                    committer.fileDone(new FileManifest.Entry(known.path(), size, mtime, known.sha256(), known.events(), false));
-                    report.unchanged();
-                    continue;
-                }
-            }
-            out.add(new Candidate(p, size, mtime));
-        }
-        return out;
-    }
-
-    private static String sha256(Path p) {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(p), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (IOException | NoSuchAlgorithmException e) {
-            return "";
-        }
-    }
-
-    private void indexAll(IndexWriter writer, List<Candidate> files, DedupTable dedup, CommittedEvents committed,
+    private void indexAll(IndexWriter writer, List<FileSelection.Candidate> files, DedupTable dedup, CommittedEvents committed,
             ReportBuilder report, Committer committer, Progress progress) throws IOException {
         int threads = Math.max(1, Math.min(options.threads(), files.size()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -245,7 +192,7 @@ public final class Indexer {
             List<Future<?>> tasks = new ArrayList<>();
             for (int i = 0; i < files.size(); i++) {
                 int fileIndex = i;
-                Candidate c = files.get(i);
+                FileSelection.Candidate c = files.get(i);
                 EventSink sink = ev -> write(writer, dedup, committed, report, committer, fileIndex, ev);
                 tasks.add(pool.submit(() -> {
                     FileOutcome o = reader.read(c.path(), c.path().toString(), sink);
