@@ -18,7 +18,6 @@ import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -26,7 +25,6 @@ import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.RegexpQuery;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TermRangeQuery;
 import org.apache.lucene.search.WildcardQuery;
 
 /**
@@ -106,12 +104,12 @@ public final class SchemaQueryParser extends QueryParser {
             return super.getFieldQuery(field, queryText, quoted);
         }
         if (field.equals(EXISTS)) {
-            return exists(resolve(queryText));
+            return FieldQueries.exists(resolve(queryText));
         }
         FieldResolver.Resolved r = resolve(field);
         FieldSpec f = r.spec();
         if (r.path() != null) {
-            return new TermQuery(new Term(f.name(), flatTerm(f, r.path(), queryText)));
+            return new TermQuery(new Term(f.name(), FieldQueries.flatTerm(f, r.path(), queryText)));
         }
         return switch (f.type()) {
             case TEXT -> super.getFieldQuery(f.name(), queryText, quoted);
@@ -189,21 +187,16 @@ public final class SchemaQueryParser extends QueryParser {
                     return InetAddressPoint.newRangeQuery(f.ipPointField(),
                             a != null ? a : InetAddressPoint.MIN_VALUE, b != null ? b : InetAddressPoint.MAX_VALUE);
                 }
-                return termRange(f, lo, hi, openLo, openHi, startInclusive, endInclusive);
+                return FieldQueries.termRange(f, lo, hi, openLo, openHi, startInclusive, endInclusive);
             }
             case KEYWORD, BOOLEAN -> {
-                return termRange(f, lo, hi, openLo, openHi, startInclusive, endInclusive);
+                return FieldQueries.termRange(f, lo, hi, openLo, openHi, startInclusive, endInclusive);
             }
             case TEXT -> {
                 return super.getRangeQuery(f.name(), lo, hi, startInclusive, endInclusive);
             }
             default -> throw error("field '" + field + "' does not take ranges");
         }
-    }
-
-    private static Query termRange(FieldSpec f, String lo, String hi, boolean openLo, boolean openHi, boolean incLo, boolean incHi) {
-        return TermRangeQuery.newStringRange(f.name(), openLo ? null : TermLimits.term(lo, f.caseInsensitive()),
-                openHi ? null : TermLimits.term(hi, f.caseInsensitive()), incLo, incHi);
     }
 
     @Override
@@ -213,12 +206,12 @@ public final class SchemaQueryParser extends QueryParser {
         }
         FieldResolver.Resolved r = resolve(field);
         if (termStr.equals(ALL)) {
-            return exists(r);
+            return FieldQueries.exists(r);
         }
         FieldSpec f = checkTermField(r.spec(), "wildcards");
         String pattern = f.caseInsensitive() ? termStr.toLowerCase(Locale.ROOT) : termStr;
         if (r.path() != null) {
-            return new WildcardQuery(new Term(f.name(), escapeWildcards(lower(f, r.path())) + DocumentBuilder.PATH_SEPARATOR + pattern));
+            return new WildcardQuery(new Term(f.name(), FieldQueries.escapeWildcards(FieldQueries.lower(f, r.path())) + DocumentBuilder.PATH_SEPARATOR + pattern));
         }
         return new WildcardQuery(new Term(f.name(), pattern));
     }
@@ -230,7 +223,7 @@ public final class SchemaQueryParser extends QueryParser {
         }
         FieldResolver.Resolved r = resolve(field);
         FieldSpec f = checkTermField(r.spec(), "prefixes");
-        String prefix = r.path() != null ? flatTerm(f, r.path(), termStr) : lower(f, termStr);
+        String prefix = r.path() != null ? FieldQueries.flatTerm(f, r.path(), termStr) : FieldQueries.lower(f, termStr);
         return new PrefixQuery(new Term(f.name(), prefix));
     }
 
@@ -241,7 +234,7 @@ public final class SchemaQueryParser extends QueryParser {
         }
         FieldResolver.Resolved r = resolve(field);
         FieldSpec f = checkTermField(r.spec(), "fuzzy matching");
-        String term = r.path() != null ? flatTerm(f, r.path(), termStr) : lower(f, termStr);
+        String term = r.path() != null ? FieldQueries.flatTerm(f, r.path(), termStr) : FieldQueries.lower(f, termStr);
         return new FuzzyQuery(new Term(f.name(), term), FuzzyQuery.defaultMaxEdits);
     }
 
@@ -256,21 +249,7 @@ public final class SchemaQueryParser extends QueryParser {
             throw error("regular expressions are not supported inside " + f.name());
         }
         // Terms are lower-cased: so is the expression (write [a-z], not [A-Z]).
-        return new RegexpQuery(new Term(f.name(), lower(f, termStr)));
-    }
-
-    /** Events in which the field (or path) has a value. */
-    private static Query exists(FieldResolver.Resolved r) {
-        FieldSpec f = r.spec();
-        if (r.path() != null) {
-            return new PrefixQuery(new Term(f.name(), lower(f, r.path()) + DocumentBuilder.PATH_SEPARATOR));
-        }
-        boolean hasDocValuesOrNorms = f.docValues() || f.type() == FieldType.TIME || f.type() == FieldType.TEXT
-                || (f.type() == FieldType.NUMBER && f.index());
-        if (hasDocValuesOrNorms) {
-            return new FieldExistsQuery(f.name());
-        }
-        return TermRangeQuery.newStringRange(f.name(), null, null, true, true);
+        return new RegexpQuery(new Term(f.name(), FieldQueries.lower(f, termStr)));
     }
 
     private FieldResolver.Resolved resolve(String field) throws ParseException {
@@ -286,18 +265,6 @@ public final class SchemaQueryParser extends QueryParser {
             case KEYWORD, IP, BOOLEAN, FLATTENED, TEXT -> f;
             default -> throw error(what + " do not apply to " + f.type().jsonName() + " field '" + f.name() + "'");
         };
-    }
-
-    private static String lower(FieldSpec f, String s) {
-        return f.caseInsensitive() ? s.toLowerCase(Locale.ROOT) : s;
-    }
-
-    private static String flatTerm(FieldSpec f, String path, String value) {
-        return TermLimits.term(path + DocumentBuilder.PATH_SEPARATOR + value, f.caseInsensitive());
-    }
-
-    private static String escapeWildcards(String s) {
-        return s.replace("\\", "\\\\").replace("*", "\\*").replace("?", "\\?");
     }
 
     private TimeBounds.Span spanOf(String text) throws ParseException {
