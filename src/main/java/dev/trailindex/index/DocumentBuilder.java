@@ -36,7 +36,7 @@ public final class DocumentBuilder {
 
     private final Schema schema;
     private final List<Compiled> compiled = new ArrayList<>();
-    private final ThreadLocal<Related.Values> relatedCache = new ThreadLocal<>();
+    private final Compiled keyField;
 
     /** A field with its source paths split once. */
     private record Compiled(FieldSpec spec, List<List<String>> paths) {
@@ -47,26 +47,49 @@ public final class DocumentBuilder {
         for (FieldSpec f : schema.fields()) {
             compiled.add(new Compiled(f, f.from().stream().map(p -> List.of(p.split("\\."))).toList()));
         }
+        this.keyField = compiled.stream().filter(c -> c.spec().derive() == Derivation.EVENT_KEY).findFirst().orElseThrow();
     }
 
     public Schema schema() {
         return schema;
     }
 
+    /** The event's key and its document. */
     public Built build(RawEvent event) {
+        String key = key(event);
+        return new Built(key, build(event, key));
+    }
+
+    /**
+     * The document key: the eventID, else a hash of the content. Cheap next to building the document, so the
+     * indexer asks for it first and builds only events it will write.
+     */
+    public String key(RawEvent event) {
+        String id = first(event.tree(), keyField);
+        return hasId(id) ? TermLimits.truncate(id) : EventKeys.contentKey(event.tree());
+    }
+
+    private static boolean hasId(String id) {
+        return id != null && !id.isBlank();
+    }
+
+    /** The document of {@code event}, whose key is {@code key}. */
+    public Document build(RawEvent event, String key) {
         Document doc = new Document();
         Set<Flag> flags = EnumSet.noneOf(Flag.class);
-        String key = null;
+        Related.Lazy related = new Related.Lazy(event);
         Compiled flagField = null;
         for (Compiled c : compiled) {
             FieldSpec f = c.spec();
             if (f.derive() == Derivation.FLAGS) {
                 flagField = c;
             } else if (f.derive() == Derivation.EVENT_KEY) {
-                key = eventKey(event, c, flags);
+                if (!hasId(first(event.tree(), c))) {
+                    flags.add(Flag.NO_EVENT_ID);
+                }
                 addKeyword(doc, f, key, flags);
             } else if (f.derive() != null) {
-                derive(doc, c, event, flags);
+                derive(doc, c, event, flags, related);
             } else {
                 copy(doc, c, event.tree(), flags);
             }
@@ -76,19 +99,10 @@ public final class DocumentBuilder {
                 addKeyword(doc, flagField.spec(), flag.label(), flags);
             }
         }
-        return new Built(key, doc);
+        return doc;
     }
 
-    private static String eventKey(RawEvent event, Compiled c, Set<Flag> flags) {
-        String id = first(event.tree(), c);
-        if (id != null && !id.isBlank()) {
-            return TermLimits.truncate(id);
-        }
-        flags.add(Flag.NO_EVENT_ID);
-        return EventKeys.contentKey(event.tree());
-    }
-
-    private void derive(Document doc, Compiled c, RawEvent event, Set<Flag> flags) {
+    private void derive(Document doc, Compiled c, RawEvent event, Set<Flag> flags, Related.Lazy related) {
         FieldSpec f = c.spec();
         switch (f.derive()) {
             case CREDENTIAL_KIND -> addKeyword(doc, f, Credentials.kind(first(event.tree(), c)), flags);
@@ -99,10 +113,10 @@ public final class DocumentBuilder {
             case SOURCE_LINE -> addNumber(doc, f, event.line());
             case EVENT_SIZE -> addNumber(doc, f, event.json().length);
             case RAW_EVENT -> doc.add(new StoredField(f.name(), event.json()));
-            case RELATED_ARN -> related(event).arns().forEach(v -> addKeyword(doc, f, v, flags));
-            case RELATED_ACCESS_KEY -> related(event).accessKeys().forEach(v -> addKeyword(doc, f, v, flags));
-            case RELATED_ACCOUNT -> related(event).accounts().forEach(v -> addKeyword(doc, f, v, flags));
-            case RELATED_IP -> related(event).ips().forEach(v -> addIp(doc, f, v, flags));
+            case RELATED_ARN -> related.get().arns().forEach(v -> addKeyword(doc, f, v, flags));
+            case RELATED_ACCESS_KEY -> related.get().accessKeys().forEach(v -> addKeyword(doc, f, v, flags));
+            case RELATED_ACCOUNT -> related.get().accounts().forEach(v -> addKeyword(doc, f, v, flags));
+            case RELATED_IP -> related.get().ips().forEach(v -> addIp(doc, f, v, flags));
             case ALL_TEXT -> {
                 StringBuilder sb = new StringBuilder(event.json().length / 2);
                 JsonValues.strings(event.tree(), sb);
@@ -170,16 +184,6 @@ public final class DocumentBuilder {
         if (ip != null) {
             doc.add(new InetAddressPoint(f.ipPointField(), ip));
         }
-    }
-
-    /** The related.* values of an event, extracted once per document whichever field asks first. */
-    private Related.Values related(RawEvent event) {
-        Related.Values cached = relatedCache.get();
-        if (cached == null || cached.event() != event) {
-            cached = Related.extract(event);
-            relatedCache.set(cached);
-        }
-        return cached;
     }
 
     private static String normaliseBoolean(String text) {

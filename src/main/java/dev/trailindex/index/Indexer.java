@@ -235,23 +235,25 @@ public final class Indexer {
         if (committer.failure() != null) {
             throw committer.failure();
         }
-        DocumentBuilder.Built built = builder.build(ev);
-        long hash = EventKeys.hash64(built.key());
+        // The key decides; the document is built only for events that will be written (a duplicate, and every
+        // event of a --full re-run, costs a key, not a document).
+        String key = builder.key(ev);
+        long hash = EventKeys.hash64(key);
         long position = DedupTable.position(fileIndex, ev.record());
         synchronized (stripes[(int) (hash & (LOCK_STRIPES - 1))]) {
             switch (dedup.claim(hash, position)) {
-                case NEW -> add(writer, report, built);
-                case REPLACE -> replace(writer, report, built);
+                case NEW -> add(writer, report, ev, key);
+                case REPLACE -> replace(writer, report, ev, key);
                 case DUPLICATE -> report.duplicates.incrementAndGet();
                 case COMMITTED -> {
-                    CommittedEvents.Location had = committed.locate(built.key());
+                    CommittedEvents.Location had = committed.locate(key);
                     if (had == null) {
-                        add(writer, report, built);
+                        add(writer, report, ev, key);
                         dedup.take(hash, position);
                     } else if (had.after(ev.file(), ev.record())) {
                         // An earlier run (perhaps killed) committed a later copy: the earlier one wins, as it
                         // would have in one uninterrupted run.
-                        replace(writer, report, built);
+                        replace(writer, report, ev, key);
                         dedup.take(hash, position);
                     } else {
                         report.duplicates.incrementAndGet();
@@ -262,13 +264,13 @@ public final class Indexer {
         report.eventsRead.incrementAndGet();
     }
 
-    private static void add(IndexWriter writer, ReportBuilder report, DocumentBuilder.Built built) throws IOException {
-        writer.addDocument(built.document());
+    private void add(IndexWriter writer, ReportBuilder report, RawEvent ev, String key) throws IOException {
+        writer.addDocument(builder.build(ev, key));
         report.indexed.incrementAndGet();
     }
 
-    private void replace(IndexWriter writer, ReportBuilder report, DocumentBuilder.Built built) throws IOException {
-        writer.updateDocument(new Term(keyField, built.key()), built.document());
+    private void replace(IndexWriter writer, ReportBuilder report, RawEvent ev, String key) throws IOException {
+        writer.updateDocument(new Term(keyField, key), builder.build(ev, key));
         report.duplicates.incrementAndGet();
     }
 }

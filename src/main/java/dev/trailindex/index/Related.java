@@ -21,15 +21,32 @@ final class Related {
     /** Bound on values per kind, whatever the event holds. */
     private static final int MAX_VALUES = 256;
 
-    /** The indicators of one event; {@code event} identifies which. */
-    record Values(RawEvent event, Set<String> arns, Set<String> accessKeys, Set<String> accounts, Set<String> ips) {
+    /** The indicators of one event. */
+    record Values(Set<String> arns, Set<String> accessKeys, Set<String> accounts, Set<String> ips) {
+    }
+
+    /** The indicators of one event, extracted when first asked for: four fields share one walk. */
+    static final class Lazy {
+        private final RawEvent event;
+        private Values values;
+
+        Lazy(RawEvent event) {
+            this.event = event;
+        }
+
+        Values get() {
+            if (values == null) {
+                values = extract(event);
+            }
+            return values;
+        }
     }
 
     private Related() {
     }
 
     static Values extract(RawEvent event) {
-        Values v = new Values(event, new LinkedHashSet<>(), new LinkedHashSet<>(), new LinkedHashSet<>(), new LinkedHashSet<>());
+        Values v = new Values(new LinkedHashSet<>(), new LinkedHashSet<>(), new LinkedHashSet<>(), new LinkedHashSet<>());
         walk(event.tree(), v);
         return v;
     }
