@@ -1,6 +1,5 @@
 package dev.trailindex.cli;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.trailindex.query.JsonViews;
 import dev.trailindex.schema.FieldSpec;
 import java.io.IOException;
@@ -10,7 +9,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 @Command(name = "fields", mixinStandardHelpOptions = true,
         description = {"List the searchable fields of the index schema: name, short alias, type, whether it facets, and",

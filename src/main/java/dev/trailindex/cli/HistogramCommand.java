@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,7 +44,7 @@ final class HistogramCommand extends Subcommand implements Callable<Integer> {
         String q = query.text();
         SearchRequest req = time.request(q, 0, Order.NEWEST, null);
         try (SearchService search = openIndex(index)) {
-            Histogram h = search.histogram(req, parseInterval(interval));
+            Histogram h = search.histogram(req, Durations.intervalOrAuto(interval));
             if (format.json()) {
                 printJson(true, g -> JsonViews.histogram(g, h, req.zone()));
             } else {
@@ -53,10 +52,6 @@ final class HistogramCommand extends Subcommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
-    }
-
-    static Duration parseInterval(String text) {
-        return text.equalsIgnoreCase("auto") ? null : Durations.parse(text, "interval (or auto)");
     }
 
     private static void chart(PrintWriter out, Histogram h, ZoneId zone) {

@@ -1,10 +1,9 @@
 package dev.trailindex.cli;
 
-import dev.trailindex.query.Durations;
 import dev.trailindex.query.Order;
 import dev.trailindex.query.QueryException;
 import dev.trailindex.query.SearchRequest;
-import dev.trailindex.query.TimeBounds;
+import dev.trailindex.query.TimeRange;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -37,21 +36,12 @@ final class TimeRangeOptions {
         }
     }
 
-    Long fromMillis() {
-        if (since != null && from != null) {
-            throw new QueryException("--since and --from both set the start; give one");
-        }
-        if (since != null) {
-            return System.currentTimeMillis() - Durations.parse(since, "age for --since").toMillis();
-        }
-        return from == null ? null : TimeBounds.parse(from, zone()).start();
-    }
-
-    Long toMillis() {
-        return to == null ? null : TimeBounds.parse(to, zone()).end();
+    TimeRange range() {
+        return TimeRange.of(from, to, since, zone());
     }
 
     SearchRequest request(String query, int limit, Order order, String cursor) {
-        return new SearchRequest(query, fromMillis(), toMillis(), limit, order, cursor, zone());
+        TimeRange r = range();
+        return new SearchRequest(query, r.from(), r.to(), limit, order, cursor, zone());
     }
 }

@@ -17,7 +17,7 @@ import dev.trailindex.query.SearchRequest;
 import dev.trailindex.query.SearchResult;
 import dev.trailindex.query.SearchService;
 import dev.trailindex.query.StoredEvent;
-import dev.trailindex.query.TimeBounds;
+import dev.trailindex.query.TimeRange;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -171,20 +171,8 @@ public final class TrailIndexHandler implements HttpHandler {
                 throw new HttpError(400, "sort must be newest, oldest or relevance");
             }
         }
-        String from = p.get("from");
-        String to = p.get("to");
-        String since = p.get("since");
-        if (since != null && from != null) {
-            throw new HttpError(400, "give since or from, not both");
-        }
-        Long start = null;
-        if (since != null) {
-            start = System.currentTimeMillis() - Durations.parse(since, "age for since").toMillis();
-        } else if (from != null) {
-            start = TimeBounds.parse(from).start();
-        }
-        return new SearchRequest(q == null ? "" : q, start,
-                to == null ? null : TimeBounds.parse(to).end(), limit, order, p.get("cursor"), ZoneOffset.UTC);
+        TimeRange range = TimeRange.of(p.get("from"), p.get("to"), p.get("since"), ZoneOffset.UTC);
+        return new SearchRequest(q == null ? "" : q, range.from(), range.to(), limit, order, p.get("cursor"), ZoneOffset.UTC);
     }
 
     private Reply search(HttpExchange ex, Params p) throws IOException {
@@ -211,8 +199,7 @@ public final class TrailIndexHandler implements HttpHandler {
     }
 
     private Reply histogram(HttpExchange ex, Params p) throws IOException {
-        String interval = p.get("interval");
-        Duration width = interval == null || interval.equalsIgnoreCase("auto") ? null : Durations.parse(interval, "interval (or auto)");
+        Duration width = Durations.intervalOrAuto(p.get("interval"));
         var h = search.histogram(request(p, 0), width);
         return Reply.json(g -> JsonViews.histogram(g, h, ZoneOffset.UTC));
     }

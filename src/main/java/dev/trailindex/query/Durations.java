@@ -11,6 +11,11 @@ public final class Durations {
     private Durations() {
     }
 
+    /** A histogram interval: null (choose one) for blank or "auto", else a duration. */
+    public static Duration intervalOrAuto(String text) {
+        return text == null || text.isBlank() || text.strip().equalsIgnoreCase("auto") ? null : parse(text, "interval (or auto)");
+    }
+
     /** The duration {@code text} names; {@code what} names the option in the error message. */
     public static Duration parse(String text, String what) {
         Matcher m = DURATION.matcher(text.strip());

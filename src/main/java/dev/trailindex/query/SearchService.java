@@ -149,15 +149,16 @@ public final class SearchService implements Closeable {
             if (req.limit() == 0 || total == 0) {
                 return new SearchResult(total, List.of(), null);
             }
+            // One hit more than the page says whether a next page exists, in the same search.
             int n = (int) Math.min(req.limit(), total);
-            TopDocs top = req.order() == Order.RELEVANCE ? s.searchAfter(after, q, n)
-                    : s.searchAfter(after, q, n, Sorts.byTime(timeField, f.key(), req.order() == Order.NEWEST));
-            List<StoredEvent> hits = new ArrayList<>(top.scoreDocs.length);
-            for (ScoreDoc sd : top.scoreDocs) {
-                hits.add(load(s, sd.doc));
+            TopDocs top = req.order() == Order.RELEVANCE ? s.searchAfter(after, q, n + 1)
+                    : s.searchAfter(after, q, n + 1, Sorts.byTime(timeField, f.key(), req.order() == Order.NEWEST));
+            int shown = Math.min(n, top.scoreDocs.length);
+            List<StoredEvent> hits = new ArrayList<>(shown);
+            for (int i = 0; i < shown; i++) {
+                hits.add(load(s, top.scoreDocs[i].doc));
             }
-            ScoreDoc last = top.scoreDocs.length == n ? top.scoreDocs[n - 1] : null;
-            String next = last != null && hasMoreAfter(s, q, req.order(), last) ? Cursors.encode(req.order(), last) : null;
+            String next = top.scoreDocs.length > n ? Cursors.encode(req.order(), top.scoreDocs[n - 1]) : null;
             return new SearchResult(total, hits, next);
         });
     }
@@ -166,12 +167,6 @@ public final class SearchService implements Closeable {
     public List<FacetCounts> facets(SearchRequest req, List<String> fields, int top) {
         Query q = toQuery(req);
         return withSearcher(s -> facets.count(s, q, fields, top));
-    }
-
-    private boolean hasMoreAfter(IndexSearcher s, Query q, Order order, ScoreDoc last) throws IOException {
-        TopDocs next = order == Order.RELEVANCE ? s.searchAfter(last, q, 1)
-                : s.searchAfter(last, q, 1, Sorts.byTime(timeField, f.key(), order == Order.NEWEST));
-        return next.scoreDocs.length > 0;
     }
 
     /** Matching events per time bucket; {@code interval} is null for an automatic choice. */
