@@ -10,6 +10,7 @@ import dev.trailindex.ingest.Reason;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -50,7 +51,8 @@ final class IndexCommand extends Subcommand implements Callable<Integer> {
     boolean full;
 
     @Option(names = "--commit-interval", paramLabel = "AGE", defaultValue = "10s",
-            description = "Commit this often during a run; a killed run loses at most this much work (default: ${DEFAULT-VALUE}).")
+            description = "Commit this often during a run; a killed run loses at most this much work. 0 commits after every file: "
+                    + "the most durable and the slowest (default: ${DEFAULT-VALUE}).")
     String commitInterval;
 
     @Option(names = "--max-event-size", paramLabel = "BYTES", defaultValue = "8388608",
@@ -76,7 +78,7 @@ final class IndexCommand extends Subcommand implements Callable<Integer> {
         }
         IngestLimits limits = new IngestLimits(maxEventBytes, maxDepth, maxFileBytes);
         Indexer indexer = new Indexer(main.schema(), new Indexer.Options(n, limits, defaults.ramBufferMb(),
-                Durations.parse(commitInterval, "--commit-interval"), full));
+                commitInterval.strip().equals("0") ? Duration.ZERO : Durations.parse(commitInterval, "--commit-interval"), full));
         PrintWriter err = err();
         Indexer.Progress progress = quiet ? null : (done, files, events, indexed) ->
                 err.printf("indexing: %s of %s files, %s events read, %s new%n", Formats.number(done),

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.lucene.index.IndexWriter;
 
 /**
- * Commits now and then during a run, and at its end. Files whose events were all added before a commit began
+ * Commits now and then during a run (or, with a zero interval, after every file), and at its end. Files whose events were all added before a commit began
  * are recorded in the manifest after that commit is durable, never before: a crash leaves the manifest behind
  * the index, so the next run re-reads a little and deduplicates, and never skips a file whose events were lost.
  */
@@ -20,11 +20,17 @@ final class Committer implements AutoCloseable {
     private final FileManifest manifest;
     private final ConcurrentLinkedQueue<FileManifest.Entry> done = new ConcurrentLinkedQueue<>();
     private final ScheduledExecutorService timer;
+    private final boolean perFile;
     private volatile IOException failure;
 
     Committer(IndexWriter writer, FileManifest manifest, Duration interval) {
         this.writer = writer;
         this.manifest = manifest;
+        this.perFile = interval.isZero();
+        if (perFile) {
+            this.timer = null;
+            return;
+        }
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "trailindex-commit");
             t.setDaemon(true);
@@ -37,6 +43,9 @@ final class Committer implements AutoCloseable {
     /** A file whose events have all been handed to the writer (or that needs no reading). */
     void fileDone(FileManifest.Entry entry) {
         done.add(entry);
+        if (perFile) {
+            periodic();
+        }
     }
 
     /** The failure of a periodic commit, if any: the run must stop with it. */
@@ -75,6 +84,9 @@ final class Committer implements AutoCloseable {
      * Lucene's write lock with it. A commit under way is let finish.
      */
     private void stopTimer() {
+        if (timer == null) {
+            return;
+        }
         timer.shutdown();
         try {
             timer.awaitTermination(10, TimeUnit.MINUTES);
