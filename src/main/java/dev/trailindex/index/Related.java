@@ -13,11 +13,10 @@ import java.util.regex.Pattern;
  * field it sits in.
  */
 final class Related {
-    private static final Pattern ARN = Pattern.compile(
-            "arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:[0-9a-z-]*:[^\\s\"'<>,;()\\[\\]{}]+");
     private static final Pattern ACCESS_KEY = Pattern.compile("(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])");
-    private static final Pattern ACCOUNT = Pattern.compile("[0-9]{12}");
-    private static final Pattern CIDR = Pattern.compile("(.+)/[0-9]{1,3}");
+    private static final String ARN_START = "arn:aws";
+    /** Characters that end an ARN's resource part (besides whitespace). */
+    private static final String ARN_STOP = "\"'<>,;()[]{}";
     /** Bound on values per kind, whatever the event holds. */
     private static final int MAX_VALUES = 256;
 
@@ -62,16 +61,19 @@ final class Related {
     }
 
     private static void scan(String s, Values v) {
-        if (s.contains("arn:aws")) {
-            Matcher m = ARN.matcher(s);
-            while (m.find()) {
-                String arn = stripDots(m.group());
-                add(v.arns(), arn);
-                String[] parts = arn.split(":", 6);
-                if (parts.length > 4 && ACCOUNT.matcher(parts[4]).matches()) {
-                    add(v.accounts(), parts[4]);
-                }
+        for (int i = s.indexOf(ARN_START); i >= 0; ) {
+            int end = arnEnd(s, i);
+            if (end < 0) {
+                i = s.indexOf(ARN_START, i + 1);
+                continue;
             }
+            String arn = stripDots(s.substring(i, end));
+            add(v.arns(), arn);
+            String[] parts = arn.split(":", 6);
+            if (parts.length > 4 && isAccount(parts[4])) {
+                add(v.accounts(), parts[4]);
+            }
+            i = s.indexOf(ARN_START, end);
         }
         if (s.contains("AKIA") || s.contains("ASIA")) {
             Matcher m = ACCESS_KEY.matcher(s);
@@ -80,19 +82,77 @@ final class Related {
             }
         }
         String t = s.strip();
-        if (t.length() == 12 && ACCOUNT.matcher(t).matches()) {
+        if (isAccount(t)) {
             add(v.accounts(), t);
         }
         if (t.length() <= 64 && !t.isEmpty() && (Character.digit(t.charAt(0), 16) >= 0 || t.charAt(0) == ':')) {
             if (IpLiterals.parse(t) != null) {
                 add(v.ips(), t);
             } else {
-                Matcher cidr = CIDR.matcher(t);
-                if (cidr.matches() && IpLiterals.parse(cidr.group(1)) != null) {
-                    add(v.ips(), cidr.group(1));
+                // A CIDR block: an address, '/', one to three digits.
+                int slash = t.lastIndexOf('/');
+                if (slash > 0 && slash < t.length() - 1 && slash >= t.length() - 4 && digits(t, slash + 1, t.length())
+                        && IpLiterals.parse(t.substring(0, slash)) != null) {
+                    add(v.ips(), t.substring(0, slash));
                 }
             }
         }
+    }
+
+    /**
+     * Where the ARN starting at {@code i} ends, or -1 if none starts there. The grammar:
+     * {@code arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:[0-9a-z-]*:} then a resource of one or more characters up to
+     * ASCII whitespace, a quote, a bracket or one of {@code <>,;}. Hand-written: the regular expression was the largest
+     * cost of building a document.
+     */
+    static int arnEnd(String s, int i) {
+        int j = i + ARN_START.length();
+        int n = s.length();
+        while (j < n && (isLower(s.charAt(j)) || s.charAt(j) == '-')) {
+            j++;                                                          // partition suffix: aws-cn, aws-us-gov
+        }
+        for (int part = 0; part < 3; part++) {                            // service, region, account
+            if (j >= n || s.charAt(j) != ':') {
+                return -1;
+            }
+            int start = ++j;
+            while (j < n && (isLower(s.charAt(j)) || isDigit(s.charAt(j)) || s.charAt(j) == '-')) {
+                j++;
+            }
+            if (part == 0 && j == start) {
+                return -1;                                                // the service is never empty
+            }
+        }
+        if (j >= n || s.charAt(j) != ':') {
+            return -1;
+        }
+        int start = ++j;
+        while (j < n && " \t\n\u000b\f\r".indexOf(s.charAt(j)) < 0 && ARN_STOP.indexOf(s.charAt(j)) < 0) {
+            j++;
+        }
+        return j > start ? j : -1;
+    }
+
+    private static boolean isLower(char c) {
+        return c >= 'a' && c <= 'z';
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean digits(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return to > from;
+    }
+
+    /** Twelve digits: an AWS account ID. */
+    static boolean isAccount(String s) {
+        return s.length() == 12 && digits(s, 0, 12);
     }
 
     private static String stripDots(String s) {
