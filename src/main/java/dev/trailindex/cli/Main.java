@@ -10,20 +10,49 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code trailindex} command. */
 @Command(name = "trailindex", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "A fast local search index for AWS CloudTrail logs.",
-        subcommands = {IndexCommand.class, SearchCommand.class, FacetsCommand.class, HistogramCommand.class, ServeCommand.class,
-                SummaryCommand.class, HuntCommand.class, ShowCommand.class, ExportCommand.class, StatsCommand.class,
-                FieldsCommand.class, AotTrainCommand.class, CommandLine.HelpCommand.class},
         footer = ExitCodes.FOOTER)
 public final class Main implements Runnable {
     /** Held so the level set on it is not lost to garbage collection. */
     private static final java.util.logging.Logger LUCENE_VECTOR_LOG =
             java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
+
+    /**
+     * The subcommands' names. They are registered by hand rather than in the annotation: picocli builds the model
+     * of every registered command by reflection, and a search that builds only its own model starts sooner.
+     */
+    private static final List<String> COMMANDS = List.of("index", "search", "facets", "histogram", "serve", "summary", "hunt",
+            "show", "export", "stats", "fields", "aot-train", "help");
+
+    /**
+     * A new instance of the named subcommand, or null. A switch rather than a map of constructor references: the
+     * JDK 25 ahead-of-time cache crashed while archiving a lambda that creates a class it cannot archive (picocli's
+     * HelpCommand, compiled for Java 5).
+     */
+    private static Object command(String name) {
+        return switch (name) {
+            case "index" -> new IndexCommand();
+            case "search" -> new SearchCommand();
+            case "facets" -> new FacetsCommand();
+            case "histogram" -> new HistogramCommand();
+            case "serve" -> new ServeCommand();
+            case "summary" -> new SummaryCommand();
+            case "hunt" -> new HuntCommand();
+            case "show" -> new ShowCommand();
+            case "export" -> new ExportCommand();
+            case "stats" -> new StatsCommand();
+            case "fields" -> new FieldsCommand();
+            case "aot-train" -> new AotTrainCommand();
+            case "help" -> new CommandLine.HelpCommand();
+            default -> null;
+        };
+    }
 
     private final OutputStream rawOut;
     private Schema schema;
@@ -45,8 +74,18 @@ public final class Main implements Runnable {
     public static int run(String[] args, OutputStream out, OutputStream err) {
         PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-        CommandLine cl = new CommandLine(new Main(out))
-                .setOut(outWriter)
+        CommandLine cl = new CommandLine(new Main(out));
+        // The one command asked for, or all of them when the first argument names none (help, a typo, an option).
+        Object only = args.length == 0 || args[0].equals("help") ? null : command(args[0]);
+        if (only != null) {
+            cl.addSubcommand(args[0], only);
+        } else {
+            for (String name : COMMANDS) {
+                cl.addSubcommand(name, command(name));
+            }
+        }
+        // Settings after the subcommands, so that they reach them.
+        cl.setOut(outWriter)
                 .setErr(errWriter)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(Main::handle);
