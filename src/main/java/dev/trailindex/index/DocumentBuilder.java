@@ -17,6 +17,7 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.InetAddressPoint;
 import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -37,6 +38,7 @@ public final class DocumentBuilder {
     private final Schema schema;
     private final List<Compiled> compiled = new ArrayList<>();
     private final Compiled keyField;
+    private final JsonValues.Exclusions textExclusions;
 
     /** A field with its source paths split once. */
     private record Compiled(FieldSpec spec, List<List<String>> paths) {
@@ -48,6 +50,7 @@ public final class DocumentBuilder {
             compiled.add(new Compiled(f, f.from().stream().map(p -> List.of(p.split("\\."))).toList()));
         }
         this.keyField = compiled.stream().filter(c -> c.spec().derive() == Derivation.EVENT_KEY).findFirst().orElseThrow();
+        this.textExclusions = JsonValues.Exclusions.of(schema.fullTextExclusions());
     }
 
     public Schema schema() {
@@ -87,7 +90,7 @@ public final class DocumentBuilder {
                 if (!hasId(first(event.tree(), c))) {
                     flags.add(Flag.NO_EVENT_ID);
                 }
-                addKeyword(doc, f, key, flags);
+                addKey(doc, f, key);
             } else if (f.derive() != null) {
                 derive(doc, c, event, flags, related);
             } else {
@@ -119,7 +122,7 @@ public final class DocumentBuilder {
             case RELATED_IP -> related.get().ips().forEach(v -> addIp(doc, f, v, flags));
             case ALL_TEXT -> {
                 StringBuilder sb = new StringBuilder(event.json().length / 2);
-                JsonValues.strings(event.tree(), sb);
+                JsonValues.strings(event.tree(), textExclusions, sb);
                 doc.add(new TextField(f.name(), sb.toString(), Field.Store.NO));
             }
             case FLAGS, EVENT_KEY -> throw new IllegalStateException("handled by build()");
@@ -239,6 +242,22 @@ public final class DocumentBuilder {
         }
         if (f.store()) {
             doc.add(new StoredField(f.name(), original));
+        }
+    }
+
+    /**
+     * The event key: an exact term, stored, and for sorting two numbers instead of sorted-set doc values (which
+     * would hold every key once more, 40 bytes an event): the key's first 8 bytes, which order keys as the keys
+     * themselves do, and a hash of the whole key for keys that begin alike.
+     */
+    private static void addKey(Document doc, FieldSpec f, String key) {
+        doc.add(new StringField(f.name(), key, Field.Store.NO));
+        if (f.sort()) {
+            doc.add(new NumericDocValuesField(f.name(), EventKeys.prefix64(key)));
+            doc.add(new NumericDocValuesField(f.tiebreakField(), EventKeys.hash64(key)));
+        }
+        if (f.store()) {
+            doc.add(new StoredField(f.name(), key));
         }
     }
 

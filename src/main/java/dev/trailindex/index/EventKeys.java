@@ -28,7 +28,20 @@ public final class EventKeys {
     }
 
     /** A 64-bit hash of a key, for the in-memory duplicate set. */
-    static long hash64(String key) {
+    /**
+     * The first 8 bytes of the key's UTF-8, big-endian, zero-padded, with the sign bit flipped: comparing these
+     * as signed longs orders keys as comparing their bytes does, as far as the first 8 bytes tell.
+     */
+    public static long prefix64(String key) {
+        byte[] b = key.getBytes(StandardCharsets.UTF_8);
+        long v = 0;
+        for (int i = 0; i < 8; i++) {
+            v = (v << 8) | (i < b.length ? b[i] & 0xFF : 0);
+        }
+        return v ^ Long.MIN_VALUE;
+    }
+
+    public static long hash64(String key) {
         byte[] b = key.getBytes(StandardCharsets.UTF_8);
         return StringHelper.murmurhash3_x64_128(b, 0, b.length, 0x5eed)[0];
     }

@@ -1,7 +1,9 @@
 package dev.trailindex.index;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -48,14 +50,46 @@ final class JsonValues {
         }
     }
 
-    /** Every string value anywhere under {@code node}, appended to {@code sb} one per line. */
-    static void strings(JsonNode node, StringBuilder sb) {
+    /**
+     * Appends every string value under {@code node}, one per line, except the values at the paths of
+     * {@code skip} (null: none). Arrays are transparent to paths, as everywhere in CloudTrail field names.
+     */
+    static void strings(JsonNode node, Exclusions skip, StringBuilder sb) {
         if (node.isTextual()) {
             sb.append(node.textValue()).append('\n');
-        } else if (node.isContainerNode()) {
-            for (JsonNode child : node) {
-                strings(child, sb);
+        } else if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
+                Exclusions child = skip == null ? null : skip.children.get(e.getKey());
+                if (child == null || !child.whole) {
+                    strings(e.getValue(), child, sb);
+                }
             }
+        } else if (node.isArray()) {
+            for (JsonNode child : node) {
+                strings(child, skip, sb);
+            }
+        }
+    }
+
+    /** Dotted paths whose whole values are left out of a walk, as a tree of keys. */
+    static final class Exclusions {
+        private final Map<String, Exclusions> children = new HashMap<>();
+        private boolean whole;
+
+        /** The tree of {@code paths}, or null when there are none. */
+        static Exclusions of(List<String> paths) {
+            if (paths.isEmpty()) {
+                return null;
+            }
+            Exclusions root = new Exclusions();
+            for (String p : paths) {
+                Exclusions at = root;
+                for (String key : p.split("\\.")) {
+                    at = at.children.computeIfAbsent(key, k -> new Exclusions());
+                }
+                at.whole = true;
+            }
+            return root;
         }
     }
 }

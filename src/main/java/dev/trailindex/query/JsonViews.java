@@ -101,6 +101,7 @@ public final class JsonViews {
             g.writeStringField("type", f.type().jsonName());
             g.writeBooleanField("facet", f.facet());
             g.writeBooleanField("sort", f.sort());
+            g.writeBooleanField("fullText", f.fullText());
             g.writeArrayFieldStart("aliases");
             for (String a : f.aliases()) {
                 g.writeString(a);

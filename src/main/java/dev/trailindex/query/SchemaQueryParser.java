@@ -40,6 +40,7 @@ public final class SchemaQueryParser extends QueryParser {
 
     private final FieldResolver resolver;
     private final String defaultField;
+    private final List<FieldSpec> exactWordFields;
     private final ZoneId zone;
 
     public SchemaQueryParser(Schema schema) {
@@ -51,6 +52,7 @@ public final class SchemaQueryParser extends QueryParser {
         super(schema.defaultTextField().name(), Analyzers.forSchema(schema));
         this.resolver = new FieldResolver(schema);
         this.defaultField = schema.defaultTextField().name();
+        this.exactWordFields = schema.exactWordFields();
         this.zone = zone;
         setDefaultOperator(QueryParser.AND_OPERATOR);
         setAllowLeadingWildcard(true);
@@ -101,7 +103,7 @@ public final class SchemaQueryParser extends QueryParser {
     @Override
     protected Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {
         if (field.equals(defaultField)) {
-            return super.getFieldQuery(field, queryText, quoted);
+            return withExactWords(super.getFieldQuery(field, queryText, quoted), queryText);
         }
         if (field.equals(EXISTS)) {
             return FieldQueries.exists(resolve(queryText));
@@ -124,6 +126,24 @@ public final class SchemaQueryParser extends QueryParser {
             case FLATTENED -> throw error("search " + f.name() + " by a dotted path, e.g. " + f.name() + ".someKey:value");
             case RAW -> throw error("field '" + f.name() + "' is stored, not searchable");
         };
+    }
+
+    /**
+     * A bare word also matches the fields kept out of the full text (eventID, requestID...) by exact value, so a
+     * pasted identifier finds its event without the index holding its pieces as words.
+     */
+    private Query withExactWords(Query text, String word) {
+        if (exactWordFields.isEmpty() || word.isBlank()) {
+            return text;
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        if (text != null) {
+            b.add(text, BooleanClause.Occur.SHOULD);
+        }
+        for (FieldSpec f : exactWordFields) {
+            b.add(new TermQuery(new Term(f.name(), TermLimits.term(word.strip(), f.caseInsensitive()))), BooleanClause.Occur.SHOULD);
+        }
+        return b.build();
     }
 
     /** An IP literal matches the address, a CIDR block its network (never a service name); else the text. */

@@ -140,7 +140,8 @@ public final class SearchService implements Closeable {
         return withSearcher(s -> {
             ScoreDoc after = cursor;
             if (cursor instanceof FieldDoc fd) {
-                // Time and key identify the last hit; the highest doc id excludes exactly it on any index state.
+                // Time and key (prefix and hash) identify the last hit; the highest doc id excludes exactly it on any
+                // index state.
                 after = new FieldDoc(Math.max(0, s.getIndexReader().maxDoc() - 1), Float.NaN, fd.fields);
             } else if (cursor != null && cursor.doc >= s.getIndexReader().maxDoc()) {
                 throw new QueryException("the cursor is from an older state of the index; repeat the search");
@@ -152,7 +153,7 @@ public final class SearchService implements Closeable {
             // One hit more than the page says whether a next page exists, in the same search.
             int n = (int) Math.min(req.limit(), total);
             TopDocs top = req.order() == Order.RELEVANCE ? s.searchAfter(after, q, n + 1)
-                    : s.searchAfter(after, q, n + 1, Sorts.byTime(timeField, f.key(), req.order() == Order.NEWEST));
+                    : s.searchAfter(after, q, n + 1, Sorts.byTime(timeField, schema.derived(Derivation.EVENT_KEY), req.order() == Order.NEWEST));
             int shown = Math.min(n, top.scoreDocs.length);
             List<StoredEvent> hits = new ArrayList<>(shown);
             for (int i = 0; i < shown; i++) {

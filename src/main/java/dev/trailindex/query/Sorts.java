@@ -1,19 +1,22 @@
 package dev.trailindex.query;
 
-import org.apache.lucene.document.KeywordField;
+import dev.trailindex.schema.FieldSpec;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSortField;
-import org.apache.lucene.search.SortedSetSelector;
 
 /** Result orders. */
 final class Sorts {
     private Sorts() {
     }
 
-    /** By event time, events without a time last, then by key so the order is stable. */
-    static Sort byTime(String timeField, String keyField, boolean newestFirst) {
-        return new Sort(time(timeField, newestFirst), KeywordField.newSortField(keyField, false, SortedSetSelector.Type.MIN));
+    /**
+     * By event time, events without a time last, then by key so the order is stable: by the key's first 8 bytes
+     * (the eventID order), then by a hash of the whole key for keys that begin alike.
+     */
+    static Sort byTime(String timeField, FieldSpec key, boolean newestFirst) {
+        return new Sort(time(timeField, newestFirst), new SortField(key.name(), SortField.Type.LONG),
+                new SortField(key.tiebreakField(), SortField.Type.LONG));
     }
 
     /** By event time alone, events without a time last. */

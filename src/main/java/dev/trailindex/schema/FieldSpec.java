@@ -1,7 +1,5 @@
 package dev.trailindex.schema;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,14 +17,21 @@ import java.util.Objects;
  * @param store       whether the value is stored in the index for display
  * @param exactCase   keyword fields only: match case-sensitively (by default keyword terms are lower-cased, so
  *                    {@code eventname:consolelogin} finds ConsoleLogin, while facets show the original)
+ * @param fullText    whether the value also goes into the full-text field; false for opaque identifiers and
+ *                    times (eventID, requestID, eventTime...), whose word pieces would only bloat it. A bare query
+ *                    word still finds such a value whole, as an exact match on the field
  * @param aliases     short names users may type instead, e.g. {@code ip} for sourceIPAddress
  * @param description one line for {@code trailindex fields} and the README
  */
 public record FieldSpec(String name, FieldType type, List<String> from, Derivation derive, boolean index,
-        boolean facet, boolean sort, boolean store, boolean exactCase, List<String> aliases, String description) {
+        boolean facet, boolean sort, boolean store, boolean exactCase, boolean fullText, List<String> aliases,
+        String description) {
 
     /** Suffix of the hidden Lucene field holding IP points for {@link FieldType#IP} fields. */
     private static final String IP_POINT_SUFFIX = "#ip";
+
+    /** Suffix of the hidden Lucene field holding the hash that breaks ties between equal sortable keys. */
+    private static final String TIEBREAK_SUFFIX = "#hash";
 
     public FieldSpec {
         Objects.requireNonNull(name, "a field needs a \"name\"");
@@ -48,20 +53,21 @@ public record FieldSpec(String name, FieldType type, List<String> from, Derivati
         if (sort && (type == FieldType.TEXT || type == FieldType.FLATTENED || type == FieldType.RAW)) {
             throw new IllegalArgumentException("field '" + name + "': a " + type.jsonName() + " field cannot sort");
         }
+        if (!fullText && from.isEmpty()) {
+            throw new IllegalArgumentException("field '" + name + "': \"fullText\": false needs \"from\" paths to leave out");
+        }
         if (type == FieldType.RAW && index) {
             throw new IllegalArgumentException("field '" + name + "': a raw field cannot be indexed (set \"index\": false)");
         }
     }
 
-    @JsonCreator
-    static FieldSpec fromJson(@JsonProperty("name") String name, @JsonProperty("type") FieldType type,
-            @JsonProperty("from") List<String> from, @JsonProperty("derive") Derivation derive,
-            @JsonProperty("index") Boolean index, @JsonProperty("facet") Boolean facet,
-            @JsonProperty("sort") Boolean sort, @JsonProperty("store") Boolean store,
-            @JsonProperty("exactCase") Boolean exactCase, @JsonProperty("aliases") List<String> aliases,
-            @JsonProperty("description") String description) {
+    /** A field as the schema file declares it: absent booleans take their defaults. */
+    static FieldSpec fromJson(String name, FieldType type, List<String> from, Derivation derive, Boolean index,
+            Boolean facet, Boolean sort, Boolean store, Boolean exactCase, Boolean fullText, List<String> aliases,
+            String description) {
         return new FieldSpec(name, type, from, derive, index == null || index, Boolean.TRUE.equals(facet),
-                Boolean.TRUE.equals(sort), Boolean.TRUE.equals(store), Boolean.TRUE.equals(exactCase), aliases, description);
+                Boolean.TRUE.equals(sort), Boolean.TRUE.equals(store), Boolean.TRUE.equals(exactCase),
+                fullText == null || fullText, aliases, description);
     }
 
     /** Whether searches on this field ignore case: keyword-like fields unless exactCase. */
@@ -73,6 +79,11 @@ public record FieldSpec(String name, FieldType type, List<String> from, Derivati
     /** Whether the field needs doc values (for facets or sorting). */
     public boolean docValues() {
         return facet || sort;
+    }
+
+    /** The hidden Lucene field whose hash orders events whose sortable key values begin alike. */
+    public String tiebreakField() {
+        return name + TIEBREAK_SUFFIX;
     }
 
     /** The Lucene field that holds IP points for an {@link FieldType#IP} field. */

@@ -122,7 +122,7 @@ public final class Schema {
         for (FieldSpec f : fields.values()) {
             sb.append(f.name()).append('|').append(f.type().jsonName()).append('|').append(f.from()).append('|')
                     .append(f.derive() == null ? "" : f.derive().jsonName()).append('|').append(f.index())
-                    .append(f.facet()).append(f.sort()).append(f.store()).append(f.exactCase()).append('\n');
+                    .append(f.facet()).append(f.sort()).append(f.store()).append(f.exactCase()).append(f.fullText()).append('\n');
         }
         return sb.toString();
     }
@@ -209,6 +209,16 @@ public final class Schema {
     /** The default field of queries: the full-text field. */
     public FieldSpec defaultTextField() {
         return derived(Derivation.ALL_TEXT);
+    }
+
+    /** The event paths whose values stay out of the full-text field (their fields say "fullText": false). */
+    public List<String> fullTextExclusions() {
+        return fields.values().stream().filter(f -> !f.fullText()).flatMap(f -> f.from().stream()).distinct().toList();
+    }
+
+    /** Fields left out of the full text that a bare query word must still find by exact value. */
+    public List<FieldSpec> exactWordFields() {
+        return fields.values().stream().filter(f -> !f.fullText() && f.index() && f.type() == FieldType.KEYWORD).toList();
     }
 
     /** Top-level keys of which at least one marks a JSON object as a CloudTrail event. */

@@ -64,6 +64,36 @@ class SamplesSearchTest {
         });
     }
 
+    /**
+     * Identifiers and times stay out of the full text (schema "fullText": false), yet a bare pasted identifier
+     * still finds its event, in any case, while a piece of one no longer matches as a word.
+     */
+    @Test
+    void bareIdentifiersMatchWholeNotInPieces() throws Exception {
+        JsonNode event = null;
+        try (var files = Files.walk(TestSupport.SAMPLES)) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".jsonl")).sorted().toList()) {
+                for (String line : Files.readAllLines(p)) {
+                    JsonNode e = TestSupport.JSON.readTree(line);
+                    if (e.path("eventID").asText().matches("[0-9a-f]{8}-[0-9a-f-]{27}") && e.path("requestID").isTextual()) {
+                        event = e;
+                        break;
+                    }
+                }
+                if (event != null) {
+                    break;
+                }
+            }
+        }
+        assertTrue(event != null, "the samples hold a JSON-lines event with a UUID eventID and a requestID");
+        String id = event.get("eventID").asText();
+        assertEquals(1, count(id));
+        assertEquals(1, count(id.toUpperCase(java.util.Locale.ROOT)));
+        assertEquals(1, count("eventID:" + id));
+        assertEquals(count("requestID:\"" + event.get("requestID").asText() + "\""), count("\"" + event.get("requestID").asText() + "\""));
+        assertEquals(0, count(id.substring(0, 8)), "a piece of an eventID is not a word of the full text");
+    }
+
     @Test
     void queryLanguage() {
         String key = expected.get("leakedAccessKeyId").asText();
