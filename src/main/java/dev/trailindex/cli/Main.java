@@ -92,6 +92,16 @@ public final class Main implements Runnable {
         cl.setParameterExceptionHandler((ex, a) -> {
             CommandLine c = ex.getCommandLine();
             c.getErr().println("trailindex: " + ex.getMessage());
+            // "Did you mean: trailindex search?" for a mistyped command or option, however many arguments follow it
+            // (picocli suggests only when the unmatched argument is alone).
+            if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+                var first = new CommandLine.UnmatchedArgumentException(c, List.of(u.getUnmatched().get(0)));
+                if (!first.getSuggestions().isEmpty()) {
+                    String prefix = first.isUnknownOption() ? "" : c.getCommandSpec().qualifiedName() + " ";
+                    c.getErr().println("Did you mean: " + first.getSuggestions().stream().map(x -> prefix + x)
+                            .collect(java.util.stream.Collectors.joining(" or ")) + "?");
+                }
+            }
             c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more.");
             return ExitCodes.USAGE;
         });

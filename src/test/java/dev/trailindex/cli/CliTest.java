@@ -94,6 +94,23 @@ class CliTest {
     }
 
     @Test
+    void aMistypedCommandOrOptionGetsASuggestionAndExitTwo() {
+        Run command = run("serach", "eventName:ConsoleLogin");
+        assertEquals(2, command.code());
+        assertTrue(command.stderr().contains("Did you mean: ") && command.stderr().contains("trailindex search"), command.stderr());
+        Run option = run("search", "--indx", index.toString());
+        assertEquals(2, option.code());
+        assertTrue(option.stderr().contains("--index"), option.stderr());
+        // Only the command asked for is registered, yet every command is still there by name.
+        for (String c : List.of("index", "search", "facets", "histogram", "serve", "summary", "hunt", "show", "export", "stats", "fields")) {
+            Run help = run(c, "--help");
+            assertEquals(0, help.code(), c);
+            assertTrue(help.out().contains("Usage: trailindex " + c), c);
+        }
+        assertTrue(run("help", "hunt").out().contains("Usage: trailindex hunt"));
+    }
+
+    @Test
     void showPrintsTheExactOriginalBytes() throws Exception {
         // A line of the JSON-lines export that only it holds: its bytes are the line itself.
         Path jsonl = TestSupport.SAMPLES.resolve("exports/events.jsonl");
