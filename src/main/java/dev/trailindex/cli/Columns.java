@@ -33,7 +33,7 @@ final class Columns {
 
         private FieldSpec pathSpec() {
             return new FieldSpec(header, FieldType.KEYWORD, List.of(spec.from().get(0) + "." + path), null, true,
-                    false, false, false, false, true, List.of(), "a column");
+                    false, false, false, false, true, false, List.of(), "a column");
         }
     }
 

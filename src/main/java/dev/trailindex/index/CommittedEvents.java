@@ -1,6 +1,7 @@
 package dev.trailindex.index;
 
 import dev.trailindex.schema.Derivation;
+import dev.trailindex.schema.FieldSpec;
 import dev.trailindex.schema.Schema;
 import java.io.Closeable;
 import java.io.IOException;
@@ -10,7 +11,6 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.MultiTerms;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
@@ -36,7 +36,7 @@ final class CommittedEvents implements Closeable {
 
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
-    private final String keyField;
+    private final FieldSpec keyField;
     private final Set<String> fields;
     private final String fileField;
     private final String recordField;
@@ -44,7 +44,7 @@ final class CommittedEvents implements Closeable {
     private CommittedEvents(DirectoryReader reader, Schema schema) {
         this.reader = reader;
         this.searcher = reader == null ? null : new IndexSearcher(reader);
-        this.keyField = schema.derived(Derivation.EVENT_KEY).name();
+        this.keyField = schema.derived(Derivation.EVENT_KEY);
         this.fileField = schema.derived(Derivation.SOURCE_FILE).name();
         this.recordField = schema.derived(Derivation.SOURCE_RECORD).name();
         this.fields = Set.of(fileField, recordField);
@@ -60,13 +60,13 @@ final class CommittedEvents implements Closeable {
         if (reader == null) {
             return;
         }
-        Terms terms = MultiTerms.getTerms(reader, keyField);
+        Terms terms = MultiTerms.getTerms(reader, keyField.name());
         if (terms == null) {
             return;
         }
         TermsEnum te = terms.iterator();
         for (BytesRef t = te.next(); t != null; t = te.next()) {
-            dedup.preload(EventKeys.hash64(t.utf8ToString()));
+            dedup.preload(EventKeys.hash64(KeywordTerms.text(t)));
         }
     }
 
@@ -75,7 +75,7 @@ final class CommittedEvents implements Closeable {
         if (searcher == null) {
             return null;
         }
-        TopDocs td = searcher.search(new TermQuery(new Term(keyField, key)), 1);
+        TopDocs td = searcher.search(new TermQuery(KeywordTerms.term(keyField, key)), 1);
         if (td.scoreDocs.length == 0) {
             return null;
         }

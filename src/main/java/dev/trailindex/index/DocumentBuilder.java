@@ -236,7 +236,7 @@ public final class DocumentBuilder {
         String original = TermLimits.truncate(value);
         // The searchable term is lower-cased (unless the field is exactCase) so that eventname:consolelogin
         // finds ConsoleLogin; sorted-set doc values keep the original spelling for facets, sorting and display.
-        doc.add(new StringField(f.name(), TermLimits.term(value, f.caseInsensitive()), Field.Store.NO));
+        doc.add(new StringField(f.name(), KeywordTerms.of(f, value), Field.Store.NO));
         if (f.docValues()) {
             doc.add(new SortedSetDocValuesField(f.name(), new BytesRef(original)));
         }
@@ -246,15 +246,13 @@ public final class DocumentBuilder {
     }
 
     /**
-     * The event key: an exact term, stored, and for sorting two numbers instead of sorted-set doc values (which
-     * would hold every key once more, 40 bytes an event): the key's first 8 bytes, which order keys as the keys
-     * themselves do, and a hash of the whole key for keys that begin alike.
+     * The event key: an exact term, stored, and for sorting one number instead of sorted-set doc values (which
+     * would hold every key once more, about 40 bytes an event): see {@link EventKeys#order64}.
      */
     private static void addKey(Document doc, FieldSpec f, String key) {
-        doc.add(new StringField(f.name(), key, Field.Store.NO));
+        doc.add(new StringField(f.name(), KeywordTerms.of(f, key), Field.Store.NO));
         if (f.sort()) {
-            doc.add(new NumericDocValuesField(f.name(), EventKeys.prefix64(key)));
-            doc.add(new NumericDocValuesField(f.tiebreakField(), EventKeys.hash64(key)));
+            doc.add(new NumericDocValuesField(f.name(), EventKeys.order64(key)));
         }
         if (f.store()) {
             doc.add(new StoredField(f.name(), key));

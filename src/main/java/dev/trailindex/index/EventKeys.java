@@ -29,16 +29,18 @@ public final class EventKeys {
 
     /** A 64-bit hash of a key, for the in-memory duplicate set. */
     /**
-     * The first 8 bytes of the key's UTF-8, big-endian, zero-padded, with the sign bit flipped: comparing these
-     * as signed longs orders keys as comparing their bytes does, as far as the first 8 bytes tell.
+     * The key's place among events of the same time, as one number: its first 4 bytes of UTF-8 (big-endian,
+     * zero-padded), then the high 32 bits of its hash, with the sign bit flipped so that comparing these as
+     * signed longs orders keys by their first 4 bytes as the keys themselves are ordered, and keys that begin
+     * alike by hash. Two different keys tie only if they share 4 bytes and 32 bits of hash.
      */
-    public static long prefix64(String key) {
+    public static long order64(String key) {
         byte[] b = key.getBytes(StandardCharsets.UTF_8);
         long v = 0;
-        for (int i = 0; i < 8; i++) {
+        for (int i = 0; i < 4; i++) {
             v = (v << 8) | (i < b.length ? b[i] & 0xFF : 0);
         }
-        return v ^ Long.MIN_VALUE;
+        return ((v << 32) | (hash64(key) >>> 32)) ^ Long.MIN_VALUE;
     }
 
     public static long hash64(String key) {

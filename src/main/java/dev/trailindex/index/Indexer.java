@@ -8,6 +8,7 @@ import dev.trailindex.ingest.LogFileReader;
 import dev.trailindex.ingest.RawEvent;
 import dev.trailindex.ingest.SinkException;
 import dev.trailindex.schema.Derivation;
+import dev.trailindex.schema.FieldSpec;
 import dev.trailindex.schema.Schema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,7 +26,6 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
@@ -70,7 +70,7 @@ public final class Indexer {
     private final Options options;
     private final DocumentBuilder builder;
     private final LogFileReader reader;
-    private final String keyField;
+    private final FieldSpec keyField;
     private final Object[] stripes = new Object[LOCK_STRIPES];
 
     public Indexer(Schema schema, Options options) {
@@ -78,7 +78,7 @@ public final class Indexer {
         this.options = options;
         this.builder = new DocumentBuilder(schema);
         this.reader = new LogFileReader(schema, options.limits());
-        this.keyField = schema.derived(Derivation.EVENT_KEY).name();
+        this.keyField = schema.derived(Derivation.EVENT_KEY);
         for (int i = 0; i < LOCK_STRIPES; i++) {
             stripes[i] = new Object();
         }
@@ -270,7 +270,7 @@ public final class Indexer {
     }
 
     private void replace(IndexWriter writer, ReportBuilder report, RawEvent ev, String key) throws IOException {
-        writer.updateDocument(new Term(keyField, key), builder.build(ev, key));
+        writer.updateDocument(KeywordTerms.term(keyField, key), builder.build(ev, key));
         report.duplicates.incrementAndGet();
     }
 }

@@ -1,6 +1,6 @@
 package dev.trailindex.query;
 
-import dev.trailindex.index.TermLimits;
+import dev.trailindex.index.KeywordTerms;
 import dev.trailindex.schema.FieldSpec;
 import dev.trailindex.schema.Schema;
 import java.io.IOException;
@@ -20,7 +20,6 @@ import org.apache.lucene.facet.StringValueFacetCounts;
 import org.apache.lucene.facet.range.LongRange;
 import org.apache.lucene.facet.range.LongRangeFacetCounts;
 import org.apache.lucene.index.SortedNumericDocValues;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -121,7 +120,7 @@ final class Aggregations {
         List<ActorSummary> rows = new ArrayList<>();
         for (FacetCounts.ValueCount v : values) {
             Query sub = new BooleanQuery.Builder().add(q, BooleanClause.Occur.MUST)
-                    .add(new TermQuery(new Term(r.spec().name(), TermLimits.term(v.value(), r.spec().caseInsensitive()))),
+                    .add(new TermQuery(KeywordTerms.term(r.spec(), v.value())),
                             BooleanClause.Occur.FILTER)
                     .build();
             FacetsCollector fc = s.search(sub, new FacetsCollectorManager());

@@ -6,7 +6,7 @@ import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.ScoreDoc;
 
 /**
- * Opaque page cursors: the sort values of the last hit of a page (time, key prefix and key hash), so the next page continues after it with
+ * Opaque page cursors: the sort values of the last hit of a page (time and key order), so the next page continues after it with
  * searchAfter instead of re-collecting everything before it. Time cursors stay valid while the index grows;
  * relevance cursors hold a document number and are only good for the same index state.
  */
@@ -23,7 +23,7 @@ final class Cursors {
             raw = "r:" + Float.floatToIntBits(last.score) + ":" + last.doc;
         } else {
             FieldDoc fd = (FieldDoc) last;
-            raw = (order == Order.NEWEST ? "n:" : "o:") + fd.fields[0] + ":" + fd.fields[1] + ":" + fd.fields[2];
+            raw = (order == Order.NEWEST ? "n:" : "o:") + fd.fields[0] + ":" + fd.fields[1];
         }
         return ENC.encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
@@ -31,9 +31,9 @@ final class Cursors {
     static ScoreDoc decode(Order order, String cursor) {
         try {
             String raw = new String(DEC.decode(cursor), StandardCharsets.UTF_8);
-            String[] p = raw.split(":", 4);
+            String[] p = raw.split(":", 3);
             String want = order == Order.RELEVANCE ? "r" : order == Order.NEWEST ? "n" : "o";
-            if (p.length != (p[0].equals("r") ? 3 : 4) || !(p[0].equals("r") || p[0].equals("n") || p[0].equals("o"))) {
+            if (p.length != 3 || !(p[0].equals("r") || p[0].equals("n") || p[0].equals("o"))) {
                 throw new IllegalArgumentException("not a cursor");
             }
             if (!p[0].equals(want)) {
@@ -42,7 +42,7 @@ final class Cursors {
             if (order == Order.RELEVANCE) {
                 return new ScoreDoc(Integer.parseInt(p[2]), Float.intBitsToFloat(Integer.parseInt(p[1])));
             }
-            return new FieldDoc(0, Float.NaN, new Object[] {Long.parseLong(p[1]), Long.parseLong(p[2]), Long.parseLong(p[3])});
+            return new FieldDoc(0, Float.NaN, new Object[] {Long.parseLong(p[1]), Long.parseLong(p[2])});
         } catch (IllegalArgumentException e) {
             throw new QueryException("'" + (cursor.length() > 40 ? cursor.substring(0, 40) + "..." : cursor) + "' is not a cursor trailindex gave out");
         }

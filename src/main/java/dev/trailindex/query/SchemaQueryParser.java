@@ -3,7 +3,7 @@ package dev.trailindex.query;
 import dev.trailindex.index.Analyzers;
 import dev.trailindex.index.DocumentBuilder;
 import dev.trailindex.index.IpLiterals;
-import dev.trailindex.index.TermLimits;
+import dev.trailindex.index.KeywordTerms;
 import dev.trailindex.schema.FieldSpec;
 import dev.trailindex.schema.FieldType;
 import dev.trailindex.schema.Schema;
@@ -115,7 +115,7 @@ public final class SchemaQueryParser extends QueryParser {
         }
         return switch (f.type()) {
             case TEXT -> super.getFieldQuery(f.name(), queryText, quoted);
-            case KEYWORD -> new TermQuery(new Term(f.name(), TermLimits.term(queryText, f.caseInsensitive())));
+            case KEYWORD -> KeywordTerms.exact(f, queryText);
             case IP -> ipQuery(f, queryText);
             case BOOLEAN -> new TermQuery(new Term(f.name(), queryText.strip().toLowerCase(Locale.ROOT)));
             case TIME -> {
@@ -141,7 +141,7 @@ public final class SchemaQueryParser extends QueryParser {
             b.add(text, BooleanClause.Occur.SHOULD);
         }
         for (FieldSpec f : exactWordFields) {
-            b.add(new TermQuery(new Term(f.name(), TermLimits.term(word.strip(), f.caseInsensitive()))), BooleanClause.Occur.SHOULD);
+            b.add(KeywordTerms.exact(f, word.strip()), BooleanClause.Occur.SHOULD);
         }
         return b.build();
     }
@@ -167,7 +167,7 @@ public final class SchemaQueryParser extends QueryParser {
         if (ip != null) {
             return InetAddressPoint.newExactQuery(f.ipPointField(), ip);
         }
-        return new TermQuery(new Term(f.name(), TermLimits.term(text, f.caseInsensitive())));
+        return new TermQuery(KeywordTerms.term(f, text));
     }
 
     @Override
@@ -243,6 +243,9 @@ public final class SchemaQueryParser extends QueryParser {
         }
         FieldResolver.Resolved r = resolve(field);
         FieldSpec f = checkTermField(r.spec(), "prefixes");
+        if (r.path() == null && f.type() == FieldType.KEYWORD) {
+            return KeywordTerms.prefix(f, termStr);
+        }
         String prefix = r.path() != null ? FieldQueries.flatTerm(f, r.path(), termStr) : FieldQueries.lower(f, termStr);
         return new PrefixQuery(new Term(f.name(), prefix));
     }

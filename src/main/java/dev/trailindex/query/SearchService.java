@@ -2,6 +2,7 @@ package dev.trailindex.query;
 
 import dev.trailindex.index.IndexException;
 import dev.trailindex.index.IndexMeta;
+import dev.trailindex.index.KeywordTerms;
 import dev.trailindex.schema.Derivation;
 import dev.trailindex.schema.FieldSpec;
 import dev.trailindex.schema.Schema;
@@ -24,7 +25,6 @@ import org.apache.lucene.index.PointValues;
 import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedNumericDocValues;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
@@ -140,8 +140,7 @@ public final class SearchService implements Closeable {
         return withSearcher(s -> {
             ScoreDoc after = cursor;
             if (cursor instanceof FieldDoc fd) {
-                // Time and key (prefix and hash) identify the last hit; the highest doc id excludes exactly it on any
-                // index state.
+                // Time and key order identify the last hit; the highest doc id excludes exactly it on any index state.
                 after = new FieldDoc(Math.max(0, s.getIndexReader().maxDoc() - 1), Float.NaN, fd.fields);
             } else if (cursor != null && cursor.doc >= s.getIndexReader().maxDoc()) {
                 throw new QueryException("the cursor is from an older state of the index; repeat the search");
@@ -197,7 +196,7 @@ public final class SearchService implements Closeable {
     /** The event with this key (eventID, or content hash for events without one). */
     public Optional<StoredEvent> event(String key) {
         return withSearcher(s -> {
-            TopDocs td = s.search(new TermQuery(new Term(f.key(), key)), 1);
+            TopDocs td = s.search(new TermQuery(KeywordTerms.term(schema.derived(Derivation.EVENT_KEY), key)), 1);
             return td.scoreDocs.length == 0 ? Optional.empty() : Optional.of(load(s, td.scoreDocs[0].doc));
         });
     }

@@ -11,12 +11,11 @@ final class Sorts {
     }
 
     /**
-     * By event time, events without a time last, then by key so the order is stable: by the key's first 8 bytes
-     * (the eventID order), then by a hash of the whole key for keys that begin alike.
+     * By event time, events without a time last, then by key so the order is stable: by the key's first 4 bytes
+     * (the eventID order), then by a hash of the key for keys that begin alike (EventKeys.order64).
      */
     static Sort byTime(String timeField, FieldSpec key, boolean newestFirst) {
-        return new Sort(time(timeField, newestFirst), new SortField(key.name(), SortField.Type.LONG),
-                new SortField(key.tiebreakField(), SortField.Type.LONG));
+        return new Sort(time(timeField, newestFirst), new SortField(key.name(), SortField.Type.LONG));
     }
 
     /** By event time alone, events without a time last. */

@@ -20,18 +20,19 @@ import java.util.Objects;
  * @param fullText    whether the value also goes into the full-text field; false for opaque identifiers and
  *                    times (eventID, requestID, eventTime...), whose word pieces would only bloat it. A bare query
  *                    word still finds such a value whole, as an exact match on the field
+ * @param compactIds  keyword fields only: values shaped like a UUID are indexed as 17 bytes instead of 36
+ *                    characters (for identifiers unique to each event, whose terms are a large part of the index);
+ *                    exact and prefix searches work as before, other wildcards reach only the other values
  * @param aliases     short names users may type instead, e.g. {@code ip} for sourceIPAddress
  * @param description one line for {@code trailindex fields} and the README
  */
 public record FieldSpec(String name, FieldType type, List<String> from, Derivation derive, boolean index,
-        boolean facet, boolean sort, boolean store, boolean exactCase, boolean fullText, List<String> aliases,
-        String description) {
+        boolean facet, boolean sort, boolean store, boolean exactCase, boolean fullText, boolean compactIds,
+        List<String> aliases, String description) {
 
     /** Suffix of the hidden Lucene field holding IP points for {@link FieldType#IP} fields. */
     private static final String IP_POINT_SUFFIX = "#ip";
 
-    /** Suffix of the hidden Lucene field holding the hash that breaks ties between equal sortable keys. */
-    private static final String TIEBREAK_SUFFIX = "#hash";
 
     public FieldSpec {
         Objects.requireNonNull(name, "a field needs a \"name\"");
@@ -53,6 +54,9 @@ public record FieldSpec(String name, FieldType type, List<String> from, Derivati
         if (sort && (type == FieldType.TEXT || type == FieldType.FLATTENED || type == FieldType.RAW)) {
             throw new IllegalArgumentException("field '" + name + "': a " + type.jsonName() + " field cannot sort");
         }
+        if (compactIds && type != FieldType.KEYWORD) {
+            throw new IllegalArgumentException("field '" + name + "': only keyword fields take \"compactIds\"");
+        }
         if (!fullText && from.isEmpty()) {
             throw new IllegalArgumentException("field '" + name + "': \"fullText\": false needs \"from\" paths to leave out");
         }
@@ -63,11 +67,11 @@ public record FieldSpec(String name, FieldType type, List<String> from, Derivati
 
     /** A field as the schema file declares it: absent booleans take their defaults. */
     static FieldSpec fromJson(String name, FieldType type, List<String> from, Derivation derive, Boolean index,
-            Boolean facet, Boolean sort, Boolean store, Boolean exactCase, Boolean fullText, List<String> aliases,
-            String description) {
+            Boolean facet, Boolean sort, Boolean store, Boolean exactCase, Boolean fullText, Boolean compactIds,
+            List<String> aliases, String description) {
         return new FieldSpec(name, type, from, derive, index == null || index, Boolean.TRUE.equals(facet),
                 Boolean.TRUE.equals(sort), Boolean.TRUE.equals(store), Boolean.TRUE.equals(exactCase),
-                fullText == null || fullText, aliases, description);
+                fullText == null || fullText, Boolean.TRUE.equals(compactIds), aliases, description);
     }
 
     /** Whether searches on this field ignore case: keyword-like fields unless exactCase. */
@@ -79,11 +83,6 @@ public record FieldSpec(String name, FieldType type, List<String> from, Derivati
     /** Whether the field needs doc values (for facets or sorting). */
     public boolean docValues() {
         return facet || sort;
-    }
-
-    /** The hidden Lucene field whose hash orders events whose sortable key values begin alike. */
-    public String tiebreakField() {
-        return name + TIEBREAK_SUFFIX;
     }
 
     /** The Lucene field that holds IP points for an {@link FieldType#IP} field. */

@@ -91,7 +91,7 @@ record SchemaFile(int schemaVersion, String name, String description, List<Strin
         String derive = text(node, "derive");
         return FieldSpec.fromJson(text(node, "name"), type == null ? null : FieldType.fromJson(type), strings(node, "from"),
                 derive == null ? null : Derivation.fromJson(derive), bool(node, "index"), bool(node, "facet"),
-                bool(node, "sort"), bool(node, "store"), bool(node, "exactCase"), bool(node, "fullText"),
+                bool(node, "sort"), bool(node, "store"), bool(node, "exactCase"), bool(node, "fullText"), bool(node, "compactIds"),
                 strings(node, "aliases"), text(node, "description"));
     }
 

@@ -92,6 +92,15 @@ class SamplesSearchTest {
         assertEquals(1, count("eventID:" + id));
         assertEquals(count("requestID:\"" + event.get("requestID").asText() + "\""), count("\"" + event.get("requestID").asText() + "\""));
         assertEquals(0, count(id.substring(0, 8)), "a piece of an eventID is not a word of the full text");
+        // eventIDs are indexed as 17 bytes (compactIds); prefixes of any length still reach them.
+        for (int n : new int[] {1, 5, 8, 9, 10, 23, 35}) {
+            String prefix = id.substring(0, n);
+            assertTrue(count("eventID:" + prefix + "*") >= 1, prefix);
+            assertTrue(count("eventID:" + prefix.toUpperCase(java.util.Locale.ROOT) + "*") == 0
+                    || prefix.equals(prefix.toUpperCase(java.util.Locale.ROOT)), "the key keeps its case for prefixes: " + prefix);
+        }
+        long requestPrefix = count("requestID:" + event.get("requestID").asText().substring(0, 6) + "*");
+        assertTrue(requestPrefix >= count("requestID:\"" + event.get("requestID").asText() + "\"") && requestPrefix > 0);
     }
 
     @Test
