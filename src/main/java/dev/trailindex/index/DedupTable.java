@@ -6,7 +6,7 @@ package dev.trailindex.index;
  * it, so the index holds the same documents however the work was scheduled; events already in the index from an
  * earlier run always win.
  */
-final class DedupTable {
+final class DedupTable implements AutoCloseable {
     /** Position of events committed by an earlier run: before every position of this run. */
     static final long EARLIER_RUN = -1L;
     private static final long ABSENT = Long.MIN_VALUE;
@@ -14,7 +14,27 @@ final class DedupTable {
     /** COMMITTED: the key was in the index before this run; the caller decides with the committed copy. */
     enum Decision { NEW, DUPLICATE, REPLACE, COMMITTED }
 
-    private final LongLongMap seen = new LongLongMap();
+    private final LongLongMap seen;
+
+    /** A table that spills to a file in {@code spillDir} past a few million keys (null: stays on the heap). */
+    DedupTable(java.nio.file.Path spillDir) {
+        if (spillDir != null) {
+            // A killed run may have left its spill files behind.
+            try (var old = java.nio.file.Files.newDirectoryStream(spillDir, "trailindex-dedup-*.tmp")) {
+                for (java.nio.file.Path p : old) {
+                    java.nio.file.Files.deleteIfExists(p);
+                }
+            } catch (java.io.IOException e) {
+                // Left for the next run; the new table overwrites files of the same name.
+            }
+        }
+        this.seen = new LongLongMap(spillDir, LongLongMap.HEAP_SLOTS);
+    }
+
+    @Override
+    public synchronized void close() {
+        seen.close();
+    }
 
     /** Remembers a key that the index held before this run. */
     synchronized void preload(long keyHash) {

@@ -119,10 +119,9 @@ public final class Indexer {
         }
         try (IndexWriter writer = openWriter(dir, indexDir); CommittedEvents committed = CommittedEvents.open(dir, schema)) {
             writer.setLiveCommitData(IndexMeta.of(schema).entrySet());
-            DedupTable dedup = new DedupTable();
-            committed.preload(dedup);
             FileManifest manifest = FileManifest.load(indexDir);
-            try (Committer committer = new Committer(writer, manifest, options.commitInterval())) {
+            try (DedupTable dedup = new DedupTable(indexDir); Committer committer = new Committer(writer, manifest, options.commitInterval())) {
+                committed.preload(dedup);
                 List<FileSelection.Candidate> toRead = new FileSelection(manifest, options.full()).select(found.files(), report, committer);
                 indexAll(writer, toRead, dedup, committed, report, committer, progress);
                 committer.finish();
