@@ -36,7 +36,6 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -196,7 +195,8 @@ public final class SearchService implements Closeable {
     /** The event with this key (eventID, or content hash for events without one). */
     public Optional<StoredEvent> event(String key) {
         return withSearcher(s -> {
-            TopDocs td = s.search(new TermQuery(KeywordTerms.term(schema.derived(Derivation.EVENT_KEY), key)), 1);
+            // The exact key; a UUID in either case, as searches take it.
+            TopDocs td = s.search(KeywordTerms.exact(schema.derived(Derivation.EVENT_KEY), key), 1);
             return td.scoreDocs.length == 0 ? Optional.empty() : Optional.of(load(s, td.scoreDocs[0].doc));
         });
     }

@@ -125,6 +125,19 @@ class CliTest {
                 assertTrue(r.stderr().startsWith("source: " + jsonl.toAbsolutePath().normalize()), r.stderr());
             }
         }
+        // A UUID eventID pasted in upper case finds the same event.
+        String uuid = null;
+        for (String line : lines) {
+            String i = TestSupport.JSON.readTree(line).get("eventID").asText();
+            if (uuid == null && i.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
+                uuid = i;
+            }
+        }
+        assertTrue(uuid != null, "the export holds a UUID eventID");
+        Run lower = run("show", "--index", index.toString(), uuid);
+        Run upper = run("show", "--index", index.toString(), uuid.toUpperCase(java.util.Locale.ROOT));
+        assertEquals(0, upper.code(), upper.stderr());
+        assertArrayEquals(lower.stdout(), upper.stdout());
         Run missing = run("show", "--index", index.toString(), "no-such-event");
         assertEquals(4, missing.code());
         assertTrue(missing.stderr().contains("no event with id 'no-such-event'"));
