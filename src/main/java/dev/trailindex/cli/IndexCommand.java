@@ -10,7 +10,6 @@ import dev.trailindex.ingest.Reason;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -78,7 +77,7 @@ final class IndexCommand extends Subcommand implements Callable<Integer> {
         }
         IngestLimits limits = new IngestLimits(maxEventBytes, maxDepth, maxFileBytes);
         Indexer indexer = new Indexer(main.schema(), new Indexer.Options(n, limits, defaults.ramBufferMb(),
-                commitInterval.strip().equals("0") ? Duration.ZERO : Durations.parse(commitInterval, "--commit-interval"), full));
+                Durations.parseOrZero(commitInterval, "--commit-interval"), full));
         PrintWriter err = err();
         Indexer.Progress progress = quiet ? null : (done, files, events, indexed) ->
                 err.printf("indexing: %s of %s files, %s events read, %s new%n", Formats.number(done),

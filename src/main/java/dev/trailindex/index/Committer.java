@@ -11,9 +11,10 @@ import java.util.concurrent.TimeUnit;
 import org.apache.lucene.index.IndexWriter;
 
 /**
- * Commits now and then during a run (or, with a zero interval, after every file), and at its end. Files whose events were all added before a commit began
- * are recorded in the manifest after that commit is durable, never before: a crash leaves the manifest behind
- * the index, so the next run re-reads a little and deduplicates, and never skips a file whose events were lost.
+ * Commits now and then during a run (or, with a zero interval, after every file), and at its end. Files whose
+ * events were all added before a commit began are recorded in the manifest after that commit is durable, never
+ * before: a crash leaves the manifest behind the index, so the next run re-reads a little and deduplicates, and
+ * never skips a file whose events were lost.
  */
 final class Committer implements AutoCloseable {
     private final IndexWriter writer;

@@ -1,5 +1,7 @@
 package dev.trailindex.index;
 
+import java.nio.file.Path;
+
 /**
  * Decides, for each event key, whether its event is new, a duplicate, or an earlier copy that must replace the
  * one already written. The copy that comes first in walk order (file, then position) wins whatever thread reads
@@ -17,17 +19,7 @@ final class DedupTable implements AutoCloseable {
     private final LongLongMap seen;
 
     /** A table that spills to a file in {@code spillDir} past a few million keys (null: stays on the heap). */
-    DedupTable(java.nio.file.Path spillDir) {
-        if (spillDir != null) {
-            // A killed run may have left its spill files behind.
-            try (var old = java.nio.file.Files.newDirectoryStream(spillDir, "trailindex-dedup-*.tmp")) {
-                for (java.nio.file.Path p : old) {
-                    java.nio.file.Files.deleteIfExists(p);
-                }
-            } catch (java.io.IOException e) {
-                // Left for the next run; the new table overwrites files of the same name.
-            }
-        }
+    DedupTable(Path spillDir) {
         this.seen = new LongLongMap(spillDir, LongLongMap.HEAP_SLOTS);
     }
 

@@ -27,7 +27,6 @@ public final class EventKeys {
         return HASH_PREFIX + HexFormat.of().formatHex(md.digest(), 0, 16);
     }
 
-    /** A 64-bit hash of a key, for the in-memory duplicate set. */
     /**
      * The key's place among events of the same time, as one number: its first 4 bytes of UTF-8 (big-endian,
      * zero-padded), then the high 32 bits of its hash, with the sign bit flipped so that comparing these as
@@ -40,11 +39,15 @@ public final class EventKeys {
         for (int i = 0; i < 4; i++) {
             v = (v << 8) | (i < b.length ? b[i] & 0xFF : 0);
         }
-        return ((v << 32) | (hash64(key) >>> 32)) ^ Long.MIN_VALUE;
+        return ((v << 32) | (hash64(b) >>> 32)) ^ Long.MIN_VALUE;
     }
 
+    /** A 64-bit hash of a key, for the duplicate table and the sort order. */
     public static long hash64(String key) {
-        byte[] b = key.getBytes(StandardCharsets.UTF_8);
+        return hash64(key.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static long hash64(byte[] b) {
         return StringHelper.murmurhash3_x64_128(b, 0, b.length, 0x5eed)[0];
     }
 

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteOrder;
 import java.nio.LongBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -20,6 +21,9 @@ final class LongLongMap implements AutoCloseable {
     private static final long EMPTY = 0L;
     /** Stands in for the key 0, which marks empty slots. */
     private static final long ZERO_KEY = 0x9E3779B97F4A7C15L;
+    /** Names of the files the slots move to; a killed run's are removed by the next map in that folder. */
+    private static final String SPILL_PREFIX = "trailindex-dedup-";
+    private static final String SPILL_SUFFIX = ".tmp";
     /** Largest table kept on the heap: 2^22 slots, 64 MB. */
     static final long HEAP_SLOTS = 1L << 22;
 
@@ -38,6 +42,15 @@ final class LongLongMap implements AutoCloseable {
     LongLongMap(Path spillDir, long heapSlots) {
         this.spillDir = spillDir;
         this.heapSlots = heapSlots;
+        if (spillDir != null) {
+            try (DirectoryStream<Path> old = Files.newDirectoryStream(spillDir, SPILL_PREFIX + "*" + SPILL_SUFFIX)) {
+                for (Path p : old) {
+                    Files.deleteIfExists(p);
+                }
+            } catch (IOException e) {
+                // Left for later; a new file of the same name is truncated first.
+            }
+        }
     }
 
     /** The value for {@code key}, or {@code absent}. */
@@ -91,7 +104,7 @@ final class LongLongMap implements AutoCloseable {
     private void grow() {
         long capacity = slots.capacity() * 2;
         Slots next = spillDir != null && capacity > heapSlots
-                ? new FileSlots(spillDir.resolve("trailindex-dedup-" + files++ + ".tmp"), capacity)
+                ? new FileSlots(spillDir.resolve(SPILL_PREFIX + files++ + SPILL_SUFFIX), capacity)
                 : new HeapSlots((int) capacity);
         for (long i = 0; i < slots.capacity(); i++) {
             long k = slots.key(i);

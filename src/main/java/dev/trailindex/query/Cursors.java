@@ -6,8 +6,8 @@ import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.ScoreDoc;
 
 /**
- * Opaque page cursors: the sort values of the last hit of a page (time and key order), so the next page continues after it with
- * searchAfter instead of re-collecting everything before it. Time cursors stay valid while the index grows;
+ * Opaque page cursors: the sort values of the last hit of a page (time and key order), so the next page
+ * continues after it with searchAfter instead of re-collecting everything before it. Time cursors stay valid while the index grows;
  * relevance cursors hold a document number and are only good for the same index state.
  */
 final class Cursors {

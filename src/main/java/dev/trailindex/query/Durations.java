@@ -16,6 +16,11 @@ public final class Durations {
         return text == null || text.isBlank() || text.strip().equalsIgnoreCase("auto") ? null : parse(text, "interval (or auto)");
     }
 
+    /** Like {@link #parse}, but a plain {@code 0} is allowed and means zero (e.g. "commit after every file"). */
+    public static Duration parseOrZero(String text, String what) {
+        return text.strip().equals("0") ? Duration.ZERO : parse(text, what);
+    }
+
     /** The duration {@code text} names; {@code what} names the option in the error message. */
     public static Duration parse(String text, String what) {
         Matcher m = DURATION.matcher(text.strip());

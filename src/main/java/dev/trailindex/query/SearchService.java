@@ -52,6 +52,8 @@ public final class SearchService implements Closeable {
     private final SchemaQueryParserPool parsers;
     private final Facets facets;
     private final String timeField;
+    /** The event key, which orders ties and finds one event. */
+    private final FieldSpec keySpec;
     private final Set<String> storedFields;
     private final Fields f;
     private final java.time.Duration queryTimeout;
@@ -69,6 +71,7 @@ public final class SearchService implements Closeable {
         this.parsers = new SchemaQueryParserPool(schema);
         this.facets = new Facets(new FieldResolver(schema));
         this.timeField = schema.timeField().name();
+        this.keySpec = schema.derived(Derivation.EVENT_KEY);
         this.f = new Fields(schema.derived(Derivation.EVENT_KEY).name(), schema.derived(Derivation.RAW_EVENT).name(),
                 schema.derived(Derivation.SOURCE_FILE).name(), schema.derived(Derivation.SOURCE_RECORD).name(),
                 schema.derived(Derivation.SOURCE_OFFSET).name(), schema.derived(Derivation.SOURCE_LINE).name());
@@ -151,7 +154,7 @@ public final class SearchService implements Closeable {
             // One hit more than the page says whether a next page exists, in the same search.
             int n = (int) Math.min(req.limit(), total);
             TopDocs top = req.order() == Order.RELEVANCE ? s.searchAfter(after, q, n + 1)
-                    : s.searchAfter(after, q, n + 1, Sorts.byTime(timeField, schema.derived(Derivation.EVENT_KEY), req.order() == Order.NEWEST));
+                    : s.searchAfter(after, q, n + 1, Sorts.byTime(timeField, keySpec, req.order() == Order.NEWEST));
             int shown = Math.min(n, top.scoreDocs.length);
             List<StoredEvent> hits = new ArrayList<>(shown);
             for (int i = 0; i < shown; i++) {
@@ -196,7 +199,7 @@ public final class SearchService implements Closeable {
     public Optional<StoredEvent> event(String key) {
         return withSearcher(s -> {
             // The exact key; a UUID in either case, as searches take it.
-            TopDocs td = s.search(KeywordTerms.exact(schema.derived(Derivation.EVENT_KEY), key), 1);
+            TopDocs td = s.search(KeywordTerms.exact(keySpec, key), 1);
             return td.scoreDocs.length == 0 ? Optional.empty() : Optional.of(load(s, td.scoreDocs[0].doc));
         });
     }

@@ -122,7 +122,8 @@ public final class Schema {
         for (FieldSpec f : fields.values()) {
             sb.append(f.name()).append('|').append(f.type().jsonName()).append('|').append(f.from()).append('|')
                     .append(f.derive() == null ? "" : f.derive().jsonName()).append('|').append(f.index())
-                    .append(f.facet()).append(f.sort()).append(f.store()).append(f.exactCase()).append(f.fullText()).append(f.compactIds()).append('\n');
+                    .append(f.facet()).append(f.sort()).append(f.store()).append(f.exactCase()).append(f.fullText())
+                    .append(f.compactIds()).append('\n');
         }
         return sb.toString();
     }
