@@ -49,6 +49,13 @@ final class Committer implements AutoCloseable {
         }
     }
 
+    /** A stream has been read whole: with a zero interval, its events are committed now, as a file's would be. */
+    void streamDone() {
+        if (perFile) {
+            periodic();
+        }
+    }
+
     /** The failure of a periodic commit, if any: the run must stop with it. */
     IOException failure() {
         return failure;

@@ -68,12 +68,35 @@ public final class DocumentBuilder {
      * indexer asks for it first and builds only events it will write.
      */
     public String key(RawEvent event) {
-        String id = first(event.tree(), keyField);
-        return hasId(id) ? TermLimits.truncate(id) : EventKeys.contentKey(event.tree());
+        String id = eventId(event.tree(), keyField);
+        return hasId(id) ? KeywordTerms.canonicalId(TermLimits.truncate(id)) : EventKeys.contentKey(event.tree());
     }
 
     private static boolean hasId(String id) {
         return id != null && !id.isBlank();
+    }
+
+    /**
+     * The eventID, only when it is a string: a number or an array is no eventID (12345 and "12345" must not be
+     * one key, nor [1,2] and 1), so such an event is keyed by its content and flagged.
+     */
+    private static String eventId(JsonNode tree, Compiled c) {
+        JsonNode n = idNode(tree, c);
+        return n != null && n.isTextual() ? n.textValue() : null;
+    }
+
+    /** The first non-null value at the key field's paths, taken whole (an array is not looked into). */
+    private static JsonNode idNode(JsonNode tree, Compiled c) {
+        for (List<String> path : c.paths()) {
+            JsonNode n = tree;
+            for (String step : path) {
+                n = n == null ? null : n.get(step);
+            }
+            if (n != null && !n.isNull()) {
+                return n;
+            }
+        }
+        return null;
     }
 
     /** The document of {@code event}, whose key is {@code key}. */
@@ -87,8 +110,12 @@ public final class DocumentBuilder {
             if (f.derive() == Derivation.FLAGS) {
                 flagField = c;
             } else if (f.derive() == Derivation.EVENT_KEY) {
-                if (!hasId(first(event.tree(), c))) {
+                if (!hasId(eventId(event.tree(), c))) {
                     flags.add(Flag.NO_EVENT_ID);
+                    JsonNode idValue = idNode(event.tree(), c);
+                    if (idValue != null && !idValue.isTextual()) {
+                        flags.add(Flag.EVENT_ID_NOT_A_STRING);
+                    }
                 }
                 addKey(doc, f, key);
             } else if (f.derive() != null) {
@@ -116,7 +143,11 @@ public final class DocumentBuilder {
             case SOURCE_LINE -> addNumber(doc, f, event.line());
             case EVENT_SIZE -> addNumber(doc, f, event.json().length);
             case RAW_EVENT -> doc.add(new StoredField(f.name(), event.json()));
-            case RELATED_ARN -> related.get().arns().forEach(v -> addKeyword(doc, f, v, flags));
+            case RELATED_ARN -> {
+                Set<String> arns = new java.util.LinkedHashSet<>(related.get().arns());
+                arns.addAll(S3Arns.of(at(event.tree(), c, 0), at(event.tree(), c, 1), at(event.tree(), c, 2)));
+                arns.forEach(v -> addKeyword(doc, f, v, flags));
+            }
             case RELATED_ACCESS_KEY -> related.get().accessKeys().forEach(v -> addKeyword(doc, f, v, flags));
             case RELATED_ACCOUNT -> related.get().accounts().forEach(v -> addKeyword(doc, f, v, flags));
             case RELATED_IP -> related.get().ips().forEach(v -> addIp(doc, f, v, flags));
@@ -266,6 +297,20 @@ public final class DocumentBuilder {
         if (f.store()) {
             doc.add(new StoredField(f.name(), value));
         }
+    }
+
+    /** The first string value at the {@code i}-th "from" path, or null. */
+    private static String at(JsonNode tree, Compiled c, int i) {
+        if (i >= c.paths().size()) {
+            return null;
+        }
+        String[] found = new String[1];
+        JsonValues.at(tree, c.paths().get(i), 0, v -> {
+            if (found[0] == null && v.isTextual()) {
+                found[0] = v.textValue();
+            }
+        });
+        return found[0];
     }
 
     private static String first(JsonNode tree, Compiled c) {

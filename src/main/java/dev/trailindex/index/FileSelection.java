@@ -22,8 +22,18 @@ final class FileSelection {
         this.full = full;
     }
 
-    /** A file to read, with what it looked like when the run began. */
-    record Candidate(Path path, long size, long mtime) {
+    /**
+     * An input to read, with what it looked like when the run began; a {@code stream} (standard input, a pipe)
+     * is read once as it comes and never recorded as ingested.
+     */
+    record Candidate(Path path, long size, long mtime, boolean stream) {
+        Candidate(Path path, long size, long mtime) {
+            this(path, size, mtime, false);
+        }
+
+        static Candidate stream(Path p) {
+            return new Candidate(p, -1, -1, true);
+        }
     }
 
     /**

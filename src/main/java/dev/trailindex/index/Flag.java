@@ -15,7 +15,9 @@ public enum Flag {
     /** A value was too long to index whole and was cut. */
     TRUNCATED,
     /** The event has no eventID; its key is a hash of its content. */
-    NO_EVENT_ID;
+    NO_EVENT_ID,
+    /** The eventID is a number, array or object, not a string: it is not used as the key (no-event-id is set too). */
+    EVENT_ID_NOT_A_STRING;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

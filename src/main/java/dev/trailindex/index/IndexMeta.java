@@ -16,6 +16,11 @@ public final class IndexMeta {
         return Map.of(SCHEMA_VERSION, Integer.toString(schema.version()), SCHEMA_FINGERPRINT, schema.fingerprint());
     }
 
+    /** Whether commit data was written by trailindex (of any schema version). */
+    static boolean isOurs(Map<String, String> userData) {
+        return userData.containsKey(SCHEMA_VERSION);
+    }
+
     /** Fails with a clear message unless {@code userData} says the index was built with {@code schema}. */
     public static void check(Path dir, Map<String, String> userData, Schema schema) {
         String version = userData.get(SCHEMA_VERSION);

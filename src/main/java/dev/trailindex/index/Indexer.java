@@ -65,6 +65,9 @@ public final class Indexer {
     }
 
     private static final int LOCK_STRIPES = 256;
+    private static final long INGEST_STACK_BYTES = 64L << 20;
+    /** Deepest --max-depth accepted: deeper would need more stack than the ingest threads have. */
+    public static final int MAX_DEPTH_LIMIT = 1000;
 
     private final Schema schema;
     private final Options options;
@@ -86,23 +89,39 @@ public final class Indexer {
 
     /** Creates an empty index at {@code indexDir} unless one is there (an existing one is not touched). */
     public void createIfMissing(Path indexDir) {
-        try (Directory dir = FSDirectory.open(indexDir)) {
-            if (DirectoryReader.indexExists(dir)) {
-                return;
-            }
-        } catch (IOException e) {
-            throw new IndexException("cannot open the index at " + indexDir + ": " + e.getMessage(), e);
+        if (IndexFolder.inspect(indexDir) != IndexFolder.State.INDEX) {
+            run(indexDir, List.of(), null, true);
         }
-        run(indexDir, List.of(), null);
     }
 
-    /** Indexes {@code inputs} into the index at {@code indexDir}, creating it if needed. */
+    /**
+     * Indexes {@code inputs} into the index at {@code indexDir}, creating it if needed. A folder that is neither
+     * absent, empty nor an index is refused untouched; a new index that would hold no event is not left behind.
+     */
     public IngestReport run(Path indexDir, List<Path> inputs, Progress progress) {
+        return run(indexDir, inputs, progress, false);
+    }
+
+    private IngestReport run(Path indexDir, List<Path> inputs, Progress progress, boolean create) {
+        long started = System.nanoTime();
+        IndexFolder.State before = IndexFolder.inspect(indexDir);
+        InputWalker.Found found = InputWalker.walk(inputs, indexDir);
+        if (before != IndexFolder.State.INDEX && !found.any() && !create) {
+            // Nothing to read: a mistyped path must not leave an empty index behind.
+            ReportBuilder report = new ReportBuilder(found.outcomes().size());
+            found.outcomes().forEach(report::add);
+            return report.build(0, (System.nanoTime() - started) / 1_000_000);
+        }
         try {
-            Files.createDirectories(indexDir);
+            IndexFolder.claim(indexDir);
+            IngestReport report;
             try (Directory dir = FSDirectory.open(indexDir)) {
-                return run(indexDir, dir, inputs, progress);
+                report = run(indexDir, dir, found, progress);
             }
+            if (before != IndexFolder.State.INDEX && report.documents() == 0 && !report.clean() && !create) {
+                IndexFolder.discard(indexDir, before);
+            }
+            return report;
         } catch (IOException | UncheckedIOException e) {
             throw new IndexException("cannot write the index at " + indexDir + ": " + describe(e), e);
         }
@@ -110,26 +129,66 @@ public final class Indexer {
 
     /** The same on a given Lucene directory (tests use it to simulate a full disk). */
     IngestReport run(Path indexDir, Directory dir, List<Path> inputs, Progress progress) throws IOException {
+        IndexFolder.claim(indexDir);
+        return run(indexDir, dir, InputWalker.walk(inputs, indexDir), progress);
+    }
+
+    private IngestReport run(Path indexDir, Directory dir, InputWalker.Found found, Progress progress) throws IOException {
         long started = System.nanoTime();
-        InputWalker.Found found = InputWalker.walk(inputs);
-        ReportBuilder report = new ReportBuilder(found.files().size() + found.errors().size());
-        found.errors().forEach(report::add);
+        ReportBuilder report = new ReportBuilder(found.files().size() + found.streams().size() + found.outcomes().size());
+        found.outcomes().forEach(report::add);
         if (DirectoryReader.indexExists(dir)) {
             IndexMeta.check(indexDir, SegmentInfos.readLatestCommit(dir).getUserData(), schema);
         }
         try (IndexWriter writer = openWriter(dir, indexDir); CommittedEvents committed = CommittedEvents.open(dir, schema)) {
+            if (IndexFolder.startRun(indexDir) && DirectoryReader.indexExists(dir)) {
+                // The last run was killed: its commit is whole unless the disk lost writes, which checksums show.
+                IndexCheck.checksums(indexDir, dir);
+            }
             writer.setLiveCommitData(IndexMeta.of(schema).entrySet());
             FileManifest manifest = FileManifest.load(indexDir);
             try (DedupTable dedup = new DedupTable(indexDir); Committer committer = new Committer(writer, manifest, options.commitInterval())) {
+                current = new Running(dir, committer);
                 committed.preload(dedup);
-                List<FileSelection.Candidate> toRead = new FileSelection(manifest, options.full()).select(found.files(), report, committer);
+                List<FileSelection.Candidate> toRead = new ArrayList<>(new FileSelection(manifest, options.full())
+                        .select(found.files(), report, committer));
+                found.streams().forEach(p -> toRead.add(FileSelection.Candidate.stream(p)));
                 indexAll(writer, toRead, dedup, committed, report, committer, progress);
                 committer.finish();
+                IndexFolder.finishRun(indexDir);
             } catch (IOException | RuntimeException e) {
                 throw rootCause(writer, e);
+            } finally {
+                current = null;
             }
             long millis = (System.nanoTime() - started) / 1_000_000;
             return report.build(writer.getDocStats().numDocs, millis);
+        }
+    }
+
+    /** The run under way: its directory and committer, for {@link #stop()}. */
+    private record Running(Directory dir, Committer committer) {
+    }
+
+    private volatile Running current;
+
+    /**
+     * Commits what the run under way has finished (every file whose events are all in the writer), for a clean
+     * stop on Ctrl-C; returns the events the index then holds, or -1 if no run is under way or the commit failed.
+     * The run itself is not stopped: the process is about to end.
+     */
+    public long stop() {
+        Running r = current;
+        if (r == null) {
+            return -1;
+        }
+        try {
+            r.committer().commit();
+            try (DirectoryReader reader = DirectoryReader.open(r.dir())) {
+                return reader.numDocs();
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
         }
     }
 
@@ -139,6 +198,9 @@ public final class Indexer {
      */
     private static IOException rootCause(IndexWriter writer, Exception e) {
         Throwable tragic = writer.getTragicException();
+        if (tragic == null && writer.getConfig().getMergeScheduler() instanceof QuietMergeScheduler m) {
+            tragic = m.failure();
+        }
         if (tragic != null) {
             return new IOException(tragic.getMessage() == null ? tragic.getClass().getSimpleName() : tragic.getMessage(), tragic);
         }
@@ -175,6 +237,7 @@ public final class Indexer {
         // The original events dominate the index; DEFLATE-compressed stored fields keep it small.
         cfg.setCodec(new Lucene104Codec(Lucene104Codec.Mode.BEST_COMPRESSION));
         cfg.setCommitOnClose(false);
+        cfg.setMergeScheduler(new QuietMergeScheduler());
         return cfg;
     }
 
@@ -182,7 +245,8 @@ public final class Indexer {
             ReportBuilder report, Committer committer, Progress progress) throws IOException {
         int threads = Math.max(1, Math.min(options.threads(), files.size()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "trailindex-ingest");
+            // A deep stack: events nest up to --max-depth levels and the JSON tree is built recursively.
+            Thread t = new Thread(null, r, "trailindex-ingest", INGEST_STACK_BYTES);
             t.setDaemon(true);
             return t;
         });
@@ -194,9 +258,11 @@ public final class Indexer {
                 FileSelection.Candidate c = files.get(i);
                 EventSink sink = ev -> write(writer, dedup, committed, report, committer, fileIndex, ev);
                 tasks.add(pool.submit(() -> {
-                    FileOutcome o = reader.read(c.path(), c.path().toString(), sink);
+                    FileOutcome o = c.stream() ? Streams.read(reader, c.path(), sink) : reader.read(c.path(), c.path().toString(), sink);
                     report.add(o);
-                    if (o.sha256() != null) {
+                    if (c.stream()) {
+                        committer.streamDone();
+                    } else if (o.sha256() != null) {
                         committer.fileDone(new FileManifest.Entry(c.path().toString(), c.size(), c.mtime(), o.sha256(),
                                 o.events(), o.failed()));
                     }

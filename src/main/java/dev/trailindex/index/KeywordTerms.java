@@ -13,15 +13,15 @@ import org.apache.lucene.util.BytesRef;
 /**
  * The indexed term of a keyword value, for indexing and querying alike: lower-cased unless the field is
  * exactCase, cut if too long, and, on fields with {@code compactIds}, a value shaped like a UUID
- * (8-4-4-4-12 hex digits, all letters of one case) becomes 17 bytes instead of 36: a marker byte that no UTF-8
- * text holds (0xFE for lower case, 0xFF for upper case), then the 16 bytes the digits spell. eventID, requestID
- * and the event key are unique to each event, so their terms dictionaries are a large part of the index; this
- * halves them, as search engines do for their own document ids.
+ * (8-4-4-4-12 hex digits, in any case: RFC 4122 UUIDs are case-insensitive) becomes 17 bytes instead of 36: a
+ * marker byte that no UTF-8 text holds (0xFE), then the 16 bytes the digits spell. eventID, requestID and the
+ * event key are unique to each event, so their terms dictionaries are a large part of the index; this halves them,
+ * as search engines do for their own document ids. A UUID therefore matches in any case, also on the otherwise
+ * exact-case event key, and {@code 9A00...} and {@code 9a00...} are one eventID.
  */
 public final class KeywordTerms {
     private static final int UUID_CHARS = 36;
-    private static final byte LOWER = (byte) 0xFE;
-    private static final byte UPPER = (byte) 0xFF;
+    private static final byte MARKER = (byte) 0xFE;
     private static final char[] HEX_LOWER = "0123456789abcdef".toCharArray();
 
     private KeywordTerms() {
@@ -44,29 +44,19 @@ public final class KeywordTerms {
         return new Term(f.name(), of(f, value));
     }
 
-    /**
-     * The query for an exact value. On an exactCase field with compactIds (the event key), a UUID matches in
-     * either case: eventIDs are UUIDs that people paste in whatever case their tool printed.
-     */
+    /** The query for an exact value (a UUID in any case on a compactIds field). */
     public static Query exact(FieldSpec f, String value) {
-        Term exact = term(f, value);
-        if (!f.compactIds() || f.caseInsensitive() || compact(value.toLowerCase(Locale.ROOT)) == null) {
-            return new TermQuery(exact);
-        }
-        BooleanQuery.Builder b = new BooleanQuery.Builder();
-        for (String v : new String[] {value.toLowerCase(Locale.ROOT), value.toUpperCase(Locale.ROOT)}) {
-            b.add(new TermQuery(term(f, v)), BooleanClause.Occur.SHOULD);
-        }
-        if (compact(value) == null) {
-            b.add(new TermQuery(exact), BooleanClause.Occur.SHOULD);    // mixed case, indexed as written
-        }
-        return b.build();
+        return new TermQuery(term(f, value));
+    }
+
+    /** A key as stored: a UUID-shaped id in lower case, anything else as it is. */
+    public static String canonicalId(String id) {
+        return compact(id) == null ? id : id.toLowerCase(Locale.ROOT);
     }
 
     /** The text a term of a compactIds field stands for (the value as indexed). */
     public static String text(BytesRef term) {
-        if (term.length == 17 && (term.bytes[term.offset] == LOWER || term.bytes[term.offset] == UPPER)) {
-            boolean upper = term.bytes[term.offset] == UPPER;
+        if (term.length == 17 && term.bytes[term.offset] == MARKER) {
             StringBuilder sb = new StringBuilder(UUID_CHARS);
             for (int i = 0; i < 16; i++) {
                 if (i == 4 || i == 6 || i == 8 || i == 10) {
@@ -75,8 +65,7 @@ public final class KeywordTerms {
                 int b = term.bytes[term.offset + 1 + i] & 0xFF;
                 sb.append(HEX_LOWER[b >>> 4]).append(HEX_LOWER[b & 0xF]);
             }
-            String s = sb.toString();
-            return upper ? s.toUpperCase(Locale.ROOT) : s;
+            return sb.toString();
         }
         return term.utf8ToString();
     }
@@ -91,25 +80,18 @@ public final class KeywordTerms {
         if (!f.compactIds()) {
             return text;
         }
-        BooleanQuery.Builder b = new BooleanQuery.Builder().add(text, BooleanClause.Occur.SHOULD);
-        boolean any = false;
-        for (byte marker : new byte[] {LOWER, UPPER}) {
-            Query q = uuidPrefix(f.name(), p, marker);
-            if (q != null) {
-                b.add(q, BooleanClause.Occur.SHOULD);
-                any = true;
-            }
-        }
-        return any ? b.build() : text;
+        Query q = uuidPrefix(f.name(), p.toLowerCase(Locale.ROOT));
+        return q == null ? text : new BooleanQuery.Builder().add(text, BooleanClause.Occur.SHOULD)
+                .add(q, BooleanClause.Occur.SHOULD).build();
     }
 
-    /** Compact terms that begin with the UUID prefix {@code p} in the case of {@code marker}, or null if none can. */
-    private static Query uuidPrefix(String field, String p, byte marker) {
+    /** Compact terms that begin with the lower-case UUID prefix {@code p}, or null if none can. */
+    private static Query uuidPrefix(String field, String p) {
         if (p.length() > UUID_CHARS) {
             return null;
         }
         byte[] bytes = new byte[1 + 16];
-        bytes[0] = marker;
+        bytes[0] = MARKER;
         int nibbles = 0;
         for (int i = 0; i < p.length(); i++) {
             char c = p.charAt(i);
@@ -120,7 +102,7 @@ public final class KeywordTerms {
                 continue;
             }
             int d = Character.digit(c, 16);
-            if (d < 0 || c > 'f' || (marker == LOWER ? Character.isUpperCase(c) : Character.isLowerCase(c))) {
+            if (d < 0 || c > 'f') {
                 return null;
             }
             bytes[1 + nibbles / 2] |= (byte) (nibbles % 2 == 0 ? d << 4 : d);
@@ -146,8 +128,6 @@ public final class KeywordTerms {
             return null;
         }
         byte[] out = new byte[17];
-        boolean lower = false;
-        boolean upper = false;
         int nibbles = 0;
         for (int i = 0; i < UUID_CHARS; i++) {
             char c = s.charAt(i);
@@ -162,20 +142,15 @@ public final class KeywordTerms {
                 d = c - '0';
             } else if (c >= 'a' && c <= 'f') {
                 d = c - 'a' + 10;
-                lower = true;
             } else if (c >= 'A' && c <= 'F') {
                 d = c - 'A' + 10;
-                upper = true;
             } else {
                 return null;
             }
             out[1 + nibbles / 2] |= (byte) (nibbles % 2 == 0 ? d << 4 : d);
             nibbles++;
         }
-        if (lower && upper) {
-            return null;                     // mixed case would not survive the round trip
-        }
-        out[0] = upper ? UPPER : LOWER;
+        out[0] = MARKER;
         return new BytesRef(out);
     }
 }

@@ -58,17 +58,39 @@ public final class LogFileReader {
         if (name.contains(DIGEST_PATH_MARK)) {
             return state.outcome(Reason.DIGEST, "CloudTrail-Digest path");
         }
-        MessageDigest md = sha256();
-        try (DigestInputStream raw = new DigestInputStream(Files.newInputStream(path), md)) {
-            FileOutcome outcome = read(raw, state);
-            try {
-                raw.transferTo(OutputStream.nullOutputStream());
-                return outcome.withHash(HexFormat.of().formatHex(md.digest()));
-            } catch (IOException e) {
-                return outcome;
-            }
+        try (InputStream in = Files.newInputStream(path)) {
+            return read(in, state);
         } catch (IOException e) {
             return state.outcome(Reason.UNREADABLE, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Reads an open stream (standard input, a pipe) named {@code name}; the caller closes it. The same outcome as
+     * for a file, hash included.
+     */
+    public FileOutcome read(InputStream in, String name, EventSink sink) {
+        return read(in, new FileState(name, sink));
+    }
+
+    private FileOutcome read(InputStream in, FileState state) {
+        MessageDigest md = sha256();
+        DigestInputStream raw = new DigestInputStream(in, md);
+        FileOutcome outcome;
+        try {
+            outcome = parse(raw, state);
+        } catch (SinkException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // A defect of ours must cost this file only, never the run: the file is reported and read again next time.
+            return state.outcome(Reason.UNREADABLE, "could not be read (" + e.getClass().getSimpleName() + "); "
+                    + "please report it with the file");
+        }
+        try {
+            raw.transferTo(OutputStream.nullOutputStream());
+            return outcome.withHash(HexFormat.of().formatHex(md.digest()));
+        } catch (IOException e) {
+            return outcome;
         }
     }
 
@@ -80,7 +102,7 @@ public final class LogFileReader {
         }
     }
 
-    private FileOutcome read(InputStream raw, FileState state) {
+    private FileOutcome parse(InputStream raw, FileState state) {
         String name = state.file;
         boolean gzip = false;
         // Closing the chain releases the inflater; the raw stream stays open so its hash can be finished.
@@ -98,6 +120,10 @@ public final class LogFileReader {
         }
         try (InputStream in = new BufferedInputStream(new BoundedInputStream(gzip ? new GZIPInputStream(file, BUFFER) : file,
                 limits.maxFileBytes()), BUFFER)) {
+            Encodings.Foreign foreign = sniff(in);
+            if (foreign != null) {
+                return state.outcome(foreign.reason(), foreign.hint(name));
+            }
             int first = firstNonBlank(in);
             if (first < 0) {
                 return state.outcome(Reason.EMPTY, null);
@@ -145,6 +171,25 @@ public final class LogFileReader {
         int b2 = in.read();
         in.reset();
         return b1 == 0x1f && b2 == 0x8b;
+    }
+
+    /**
+     * Peeks at the first four bytes: a UTF-16 or UTF-32 text, or null. Zero bytes that spell neither (binary data
+     * that begins like JSON) make the file invalid JSON, before a parser guesses an encoding from them.
+     */
+    private static Encodings.Foreign sniff(InputStream in) throws IOException {
+        in.mark(4);
+        try {
+            byte[] head = new byte[4];
+            int n = in.readNBytes(head, 0, 4);
+            Encodings.Foreign f = Encodings.sniff(head, n);
+            if (f == null && Encodings.foreign(head, n) && n > 0 && head[0] != 0) {
+                return new Encodings.Foreign("binary", Reason.INVALID_JSON);
+            }
+            return f;
+        } finally {
+            in.reset();
+        }
     }
 
     /** Peeks at the first byte that is not white space (or a UTF-8 byte-order mark), or -1 at end of input. */
@@ -198,6 +243,11 @@ public final class LogFileReader {
                 continue;
             }
             if (line.blank()) {
+                continue;
+            }
+            if (Encodings.foreign(line.bytes(), line.bytes().length)) {
+                // The parser would switch to UTF-16/32 for this line alone and misplace its bytes.
+                state.reject(Reason.INVALID_JSON);
                 continue;
             }
             try {

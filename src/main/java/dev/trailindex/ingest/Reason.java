@@ -9,6 +9,7 @@ public enum Reason {
     NOT_JSON(Kind.SKIPPED, "not JSON"),
     EMPTY(Kind.SKIPPED, "empty file"),
     NOT_CLOUDTRAIL(Kind.SKIPPED, "JSON that is not CloudTrail"),
+    NOT_A_REGULAR_FILE(Kind.SKIPPED, "a FIFO, device or socket, not a file (pipe logs in with '-' instead)"),
     // Failed: broken input; good events before the break are still indexed.
     CORRUPT_GZIP(Kind.FAILED, "corrupt gzip data"),
     TRUNCATED_GZIP(Kind.FAILED, "truncated gzip data"),
@@ -19,6 +20,8 @@ public enum Reason {
     EVENT_TOO_LARGE(Kind.FAILED, "event larger than the limit"),
     LIMIT_EXCEEDED(Kind.FAILED, "input exceeds a parser limit (nesting depth, string or number length)"),
     FILE_TOO_LARGE(Kind.FAILED, "file larger than the limit after decompression"),
+    UTF_16(Kind.FAILED, "UTF-16 text; CloudTrail logs are UTF-8 (convert with iconv)"),
+    UTF_32(Kind.FAILED, "UTF-32 text; CloudTrail logs are UTF-8 (convert with iconv)"),
     UNREADABLE(Kind.FAILED, "cannot read the file");
 
     /** Whether a reason means the input is simply not events, or broken. */

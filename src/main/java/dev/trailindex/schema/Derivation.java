@@ -30,7 +30,10 @@ public enum Derivation {
     EVENT_SIZE("eventSize"),
     /** The exact original bytes of the event. */
     RAW_EVENT("rawEvent"),
-    /** Every ARN anywhere in the event. */
+    /**
+     * Every ARN anywhere in the event, and the ARNs of the S3 bucket and object the request names by value: the
+     * "from" paths are the bucket name, the object key and the region (whose partition the ARNs take).
+     */
     RELATED_ARN("relatedArn"),
     /** Every access key id (AKIA/ASIA) anywhere in the event. */
     RELATED_ACCESS_KEY("relatedAccessKey"),

@@ -117,6 +117,11 @@ class FuzzTest {
                 int from = random.nextInt(other.length);
                 splice.write(other, from, other.length - from);
                 read(Files.write(fuzz.resolve(n + "-spliced.json"), splice.toByteArray()));
+                // The same text in UTF-16 and UTF-32, with and without a byte-order mark, as a file and as JSON
+                // lines: each fails with its encoding's reason, never the run.
+                if (n < 6) {
+                    reencoded(fuzz, n, original);
+                }
                 n++;
             }
             assertTrue(cutsChecked > 20, "cuts checked: " + cutsChecked);
@@ -127,6 +132,25 @@ class FuzzTest {
             assertEquals(r.indexed(), r.documents());
             assertEquals(r.files(), r.filesRead() + r.filesSkipped() + r.filesFailed());
         });
+    }
+
+    private void reencoded(Path dir, int n, byte[] utf8) throws IOException {
+        String text = new String(utf8, java.nio.charset.StandardCharsets.UTF_8);
+        String[][] encodings = {{"UTF-16LE", "utf-16"}, {"UTF-16BE", "utf-16"}, {"UTF-32LE", "utf-32"}, {"UTF-32BE", "utf-32"}};
+        for (String[] enc : encodings) {
+            java.nio.charset.Charset cs = java.nio.charset.Charset.forName(enc[0]);
+            for (boolean bom : new boolean[] {false, true}) {
+                for (String ext : new String[] {".json", ".jsonl"}) {
+                    String body = ext.equals(".jsonl") ? text.replace("\n", " ") + "\n" : text;
+                    byte[] bytes = ((bom ? "\uFEFF" : "") + body).getBytes(cs);
+                    Path p = Files.write(dir.resolve(n + "-" + enc[0] + (bom ? "-bom" : "") + ext), bytes);
+                    Read r = read(p);
+                    assertEquals(enc[1], r.outcome().reason() == null ? null : r.outcome().reason().label(), p.toString());
+                    assertTrue(r.outcome().failed() && r.events().isEmpty(), p.toString());
+                    assertTrue(r.outcome().detail().contains("iconv -f " + enc[0]), r.outcome().detail());
+                }
+            }
+        }
     }
 
     private static byte[] gzip(byte[] data) throws IOException {

@@ -1,0 +1,75 @@
+package dev.trailindex.ingest;
+
+/**
+ * Recognises text that is not UTF-8 by its first bytes, before a JSON parser sees it. Jackson would detect UTF-16
+ * and UTF-32 by itself and then report character offsets where byte offsets are expected; CloudTrail writes UTF-8
+ * only, so such a file is refused with a reason and a hint instead. JSON in UTF-8 never holds a zero byte (control
+ * characters must be escaped), so zero bytes among the first four, or a UTF-16/32 byte-order mark, settle it.
+ */
+final class Encodings {
+    /** A detected encoding other than UTF-8: its name and the reason a file in it fails with. */
+    record Foreign(String name, Reason reason) {
+        String hint(String file) {
+            if (reason == Reason.INVALID_JSON) {
+                return "a zero byte among the first four: binary data, not UTF-8 JSON";
+            }
+            return name + " text: convert it to UTF-8 first, e.g. iconv -f " + name + " -t UTF-8 '" + file + "' > converted.json";
+        }
+    }
+
+    private Encodings() {
+    }
+
+    /** The encoding of a text starting with {@code head[0..n)}, or null for UTF-8 (or too few bytes to tell). */
+    static Foreign sniff(byte[] head, int n) {
+        int b0 = n > 0 ? head[0] & 0xFF : -1;
+        int b1 = n > 1 ? head[1] & 0xFF : -1;
+        int b2 = n > 2 ? head[2] & 0xFF : -1;
+        int b3 = n > 3 ? head[3] & 0xFF : -1;
+        if (b0 == 0 && b1 == 0 && b2 == 0xFE && b3 == 0xFF) {
+            return new Foreign("UTF-32BE", Reason.UTF_32);
+        }
+        if (b0 == 0xFF && b1 == 0xFE && b2 == 0 && b3 == 0) {
+            return new Foreign("UTF-32LE", Reason.UTF_32);
+        }
+        if (b0 == 0xFE && b1 == 0xFF) {
+            return new Foreign("UTF-16BE", Reason.UTF_16);
+        }
+        if (b0 == 0xFF && b1 == 0xFE) {
+            return new Foreign("UTF-16LE", Reason.UTF_16);
+        }
+        // No mark: where the zero bytes fall says which (RFC 4627 section 3), provided the one non-zero byte
+        // is how JSON can begin. Anything else with zero bytes is binary: not JSON, as the caller finds.
+        if (n >= 4 && b0 == 0 && b1 == 0 && b2 == 0 && jsonStart(b3)) {
+            return new Foreign("UTF-32BE", Reason.UTF_32);
+        }
+        if (n >= 4 && b1 == 0 && b2 == 0 && b3 == 0 && jsonStart(b0)) {
+            return new Foreign("UTF-32LE", Reason.UTF_32);
+        }
+        if (n >= 2 && b0 == 0 && jsonStart(b1) && (n < 3 || b2 == 0)) {
+            return new Foreign("UTF-16BE", Reason.UTF_16);
+        }
+        if (n >= 2 && b1 == 0 && jsonStart(b0) && (n < 4 || b3 == 0)) {
+            return new Foreign("UTF-16LE", Reason.UTF_16);
+        }
+        return null;
+    }
+
+    private static boolean jsonStart(int b) {
+        return b == '{' || b == '[' || b == ' ' || b == '\t' || b == '\n' || b == '\r';
+    }
+
+    /**
+     * Whether {@code head[0..n)} starts with bytes no UTF-8 JSON text starts with: a UTF-16/32 mark, or a zero byte
+     * among the first four (which would make a JSON parser guess another encoding).
+     */
+    static boolean foreign(byte[] head, int n) {
+        int m = Math.min(n, 4);
+        for (int i = 0; i < m; i++) {
+            if (head[i] == 0) {
+                return true;
+            }
+        }
+        return sniff(head, m) != null;
+    }
+}
