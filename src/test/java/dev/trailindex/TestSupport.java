@@ -67,6 +67,11 @@ public final class TestSupport {
         return python("corpus_expectations.py", "--corpus", corpus.toString());
     }
 
+    /** Runs the independent per-bucket counts (ARN anywhere, or requestParameters.bucketName) over the corpus. */
+    public static JsonNode bucketExpectations(Path corpus) throws IOException, InterruptedException {
+        return python("bucket_expectations.py", "--corpus", corpus.toString());
+    }
+
     /** Runs the independent query-feature expectations over an input folder. */
     public static JsonNode queryExpectations(Path input) throws IOException, InterruptedException {
         return python("query_expectations.py", "--input", input.toString());

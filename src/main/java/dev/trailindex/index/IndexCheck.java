@@ -76,7 +76,7 @@ public final class IndexCheck {
             for (CheckIndex.Status.SegmentInfoStatus seg : st.segmentInfos) {
                 docs += seg.liveDocStatus == null ? 0 : seg.maxDoc - (seg.liveDocStatus.numDeleted);
                 if (problem == null && seg.error != null) {
-                    problem = "segment " + seg.name + ": " + oneLine(seg.error);
+                    problem = "segment " + seg.name + ": " + describe(seg.error);
                 }
             }
             if (problem == null && st.missingSegments) {
@@ -95,8 +95,37 @@ public final class IndexCheck {
 
     /** The one-line message for a damaged index: which file, and what to do. */
     public static IndexException damaged(Path indexDir, Throwable e) {
-        return new IndexException("the index at " + indexDir + " is damaged: " + oneLine(e) + "; 'trailindex check' "
+        return new IndexException("the index at " + indexDir + " is damaged: " + describe(e) + "; 'trailindex check' "
                 + "reports every damaged file; rebuild it with 'trailindex index' into a new folder", e);
+    }
+
+    private static final java.util.regex.Pattern PATH = java.util.regex.Pattern.compile("path=\"([^\"]+)\"");
+    private static final java.util.regex.Pattern SLICE = java.util.regex.Pattern.compile("slice=([^\\])\\s]+)");
+    private static final java.util.regex.Pattern RESOURCE = java.util.regex.Pattern.compile("\\(resource=([^)\\s]+)");
+
+    /**
+     * A corruption in words: the file (and the part of a compound file) and what is wrong, without Lucene's
+     * stream class names.
+     */
+    static String describe(Throwable t) {
+        String m = oneLine(t);
+        if (!(t instanceof CorruptIndexException)) {
+            return m;
+        }
+        java.util.regex.Matcher path = PATH.matcher(m);
+        java.util.regex.Matcher slice = SLICE.matcher(m);
+        java.util.regex.Matcher resource = RESOURCE.matcher(m);
+        String file = path.find() ? path.group(1) : resource.find() ? resource.group(1) : null;
+        int cut = m.indexOf(" (resource=");
+        String what = (cut < 0 ? m : m.substring(0, cut)).replace(" (hardware problem?)", "");
+        int detail = what.indexOf(" : expected=");
+        if (detail >= 0) {
+            what = what.substring(0, detail);
+        }
+        if (file == null) {
+            return what.strip();
+        }
+        return file + (slice.find() ? " (its part " + slice.group(1) + ")" : "") + ": " + what.strip();
     }
 
     private static String oneLine(Throwable t) {

@@ -140,6 +140,8 @@ public final class Indexer {
         if (DirectoryReader.indexExists(dir)) {
             IndexMeta.check(indexDir, SegmentInfos.readLatestCommit(dir).getUserData(), schema);
         }
+        long docs = -1;
+        RunHandle handle = null;
         try (IndexWriter writer = openWriter(dir, indexDir); CommittedEvents committed = CommittedEvents.open(dir, schema)) {
             if (IndexFolder.startRun(indexDir) && DirectoryReader.indexExists(dir)) {
                 // The last run was killed: its commit is whole unless the disk lost writes, which checksums show.
@@ -148,48 +150,38 @@ public final class Indexer {
             writer.setLiveCommitData(IndexMeta.of(schema).entrySet());
             FileManifest manifest = FileManifest.load(indexDir);
             try (DedupTable dedup = new DedupTable(indexDir); Committer committer = new Committer(writer, manifest, options.commitInterval())) {
-                current = new Running(dir, committer);
+                handle = new RunHandle(dir, committer);
+                current = handle;
                 committed.preload(dedup);
                 List<FileSelection.Candidate> toRead = new ArrayList<>(new FileSelection(manifest, options.full())
                         .select(found.files(), report, committer));
                 found.streams().forEach(p -> toRead.add(FileSelection.Candidate.stream(p)));
                 indexAll(writer, toRead, dedup, committed, report, committer, progress);
+                handle.ending();
                 committer.finish();
                 IndexFolder.finishRun(indexDir);
             } catch (IOException | RuntimeException e) {
                 throw rootCause(writer, e);
-            } finally {
-                current = null;
             }
-            long millis = (System.nanoTime() - started) / 1_000_000;
-            return report.build(writer.getDocStats().numDocs, millis);
+            docs = writer.getDocStats().numDocs;
+            return report.build(docs, (System.nanoTime() - started) / 1_000_000);
+        } finally {
+            if (handle != null) {
+                handle.ended(docs);
+            }
         }
     }
 
-    /** The run under way: its directory and committer, for {@link #stop()}. */
-    private record Running(Directory dir, Committer committer) {
-    }
-
-    private volatile Running current;
+    private volatile RunHandle current;
 
     /**
-     * Commits what the run under way has finished (every file whose events are all in the writer), for a clean
-     * stop on Ctrl-C; returns the events the index then holds, or -1 if no run is under way or the commit failed.
-     * The run itself is not stopped: the process is about to end.
+     * Commits what the run under way has finished, for a clean stop on Ctrl-C, or waits for the run's end if it is
+     * ending; returns the events the index then holds, or -1 if nothing could be committed. The run itself is not
+     * stopped: the process is about to end.
      */
     public long stop() {
-        Running r = current;
-        if (r == null) {
-            return -1;
-        }
-        try {
-            r.committer().commit();
-            try (DirectoryReader reader = DirectoryReader.open(r.dir())) {
-                return reader.numDocs();
-            }
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
+        RunHandle r = current;
+        return r == null ? -1 : r.stop();
     }
 
     /**

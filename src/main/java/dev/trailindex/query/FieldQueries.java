@@ -46,4 +46,10 @@ final class FieldQueries {
     static String escapeWildcards(String s) {
         return s.replace("\\", "\\\\").replace("*", "\\*").replace("?", "\\?");
     }
+
+    /** The one-line error for a regular expression or wildcard that Lucene cannot turn into a bounded automaton. */
+    static QueryException tooComplex(RuntimeException e) {
+        return new QueryException("a regular expression or wildcard in the query is too complex to run (Lucene "
+                + "limits the states it may expand to): simplify it, e.g. fewer repetitions or a literal prefix", e);
+    }
 }

@@ -17,6 +17,24 @@ final class QueryText {
     private QueryText() {
     }
 
+    /** Fails with a one-line error if parentheses outside quotes nest deeper than {@code max}. */
+    static void checkDepth(String query, int max) {
+        int depth = 0;
+        boolean quoted = false;
+        for (int i = 0; i < query.length(); i++) {
+            char c = query.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && c == '(' && ++depth > max) {
+                throw new QueryException("the query nests parentheses more than " + max + " deep; flatten it");
+            } else if (!quoted && c == ')' && depth > 0) {
+                depth--;
+            }
+        }
+    }
+
     /** {@code query} with the ':' and '/' inside unquoted values escaped. */
     static String escapeValues(String query, Predicate<String> isField) {
         StringBuilder out = new StringBuilder(query.length() + 8);

@@ -37,6 +37,8 @@ import org.apache.lucene.search.WildcardQuery;
 public final class SchemaQueryParser extends QueryParser {
     private static final String ALL = "*";
     private static final String EXISTS = "_exists_";
+    /** Deepest nesting of parentheses: the parser recurses per level, and no real question nests deeper. */
+    static final int MAX_DEPTH = 64;
 
     private final FieldResolver resolver;
     private final String defaultField;
@@ -63,8 +65,11 @@ public final class SchemaQueryParser extends QueryParser {
         if (text == null || text.isBlank()) {
             return new MatchAllDocsQuery();
         }
+        QueryText.checkDepth(text, MAX_DEPTH);
         try {
             return parse(QueryText.escapeValues(text, resolver::knows));
+        } catch (org.apache.lucene.util.automaton.TooComplexToDeterminizeException e) {
+            throw FieldQueries.tooComplex(e);
         } catch (ParseException e) {
             throw new QueryException(oneLine(e), e);
         } catch (QueryException e) {

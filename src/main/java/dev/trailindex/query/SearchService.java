@@ -1,6 +1,8 @@
 package dev.trailindex.query;
 
+import dev.trailindex.index.IndexCheck;
 import dev.trailindex.index.IndexException;
+import dev.trailindex.index.IndexFolder;
 import dev.trailindex.index.IndexMeta;
 import dev.trailindex.index.KeywordTerms;
 import dev.trailindex.schema.Derivation;
@@ -17,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongField;
+import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReaderContext;
@@ -95,12 +98,16 @@ public final class SearchService implements Closeable {
         try {
             dir = FSDirectory.open(path);
             if (!DirectoryReader.indexExists(dir)) {
-                throw new IndexException("no index at " + path + ": run 'trailindex index PATH...' first (or pass --index)");
+                String why = IndexFolder.whyNoCommit(path, dir);
+                throw new IndexException(why != null ? why : "no index at " + path + ": run 'trailindex index PATH...' first (or pass --index)");
             }
             try (DirectoryReader r = DirectoryReader.open(dir)) {
                 IndexMeta.check(path, r.getIndexCommit().getUserData(), schema);
             }
             return new SearchService(path, schema, dir, queryTimeout);
+        } catch (CorruptIndexException e) {
+            closeQuietly(dir);
+            throw IndexCheck.damaged(path, e);
         } catch (IOException e) {
             closeQuietly(dir);
             throw new IndexException("cannot open the index at " + path + ": " + e.getMessage(), e);
@@ -138,7 +145,8 @@ public final class SearchService implements Closeable {
 
     public SearchResult search(SearchRequest req) {
         Query q = toQuery(req);
-        ScoreDoc cursor = req.cursor() == null ? null : Cursors.decode(req.order(), req.cursor());
+        int bind = Cursors.bind(q, req.order());
+        ScoreDoc cursor = req.cursor() == null ? null : Cursors.decode(req.order(), req.cursor(), bind);
         return withSearcher(s -> {
             ScoreDoc after = cursor;
             if (cursor instanceof FieldDoc fd) {
@@ -160,7 +168,7 @@ public final class SearchService implements Closeable {
             for (int i = 0; i < shown; i++) {
                 hits.add(load(s, top.scoreDocs[i].doc));
             }
-            String next = top.scoreDocs.length > n ? Cursors.encode(req.order(), top.scoreDocs[n - 1]) : null;
+            String next = top.scoreDocs.length > n ? Cursors.encode(req.order(), top.scoreDocs[n - 1], bind) : null;
             return new SearchResult(total, hits, next);
         });
     }
@@ -232,7 +240,11 @@ public final class SearchService implements Closeable {
 
     private StoredEvent load(IndexSearcher s, int doc) throws IOException {
         Document d = s.storedFields().document(doc, storedFields);
-        return new StoredEvent(d.get(f.key()), d.getBinaryValue(f.raw()).bytes, d.get(f.file()),
+        org.apache.lucene.util.BytesRef raw = d.getBinaryValue(f.raw());
+        if (raw == null || d.get(f.key()) == null) {
+            throw new CorruptIndexException("event " + doc + " has lost its stored original", "stored fields");
+        }
+        return new StoredEvent(d.get(f.key()), raw.bytes, d.get(f.file()),
                 number(d, f.record()), number(d, f.offset()), number(d, f.line()), time(s, doc));
     }
 
@@ -278,9 +290,31 @@ public final class SearchService implements Closeable {
             } finally {
                 searchers.release(shared);
             }
+        } catch (CorruptIndexException e) {
+            throw damaged(e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the index at " + path + ": " + e.getMessage(), e);
+        } catch (org.apache.lucene.util.automaton.TooComplexToDeterminizeException e) {
+            throw FieldQueries.tooComplex(e);
+        } catch (QueryException | QueryTimeoutException | IndexException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Not ours to expect: a damaged file decodes to nonsense before any checksum is read. Checksums say.
+            throw damaged(e);
         }
+    }
+
+    /** The error for a failure that damage explains; names the damaged file when checksums find one. */
+    private RuntimeException damaged(Exception e) {
+        try {
+            IndexCheck.verify(path, dir);
+        } catch (IndexException found) {
+            return found;
+        }
+        if (e instanceof CorruptIndexException c) {
+            return IndexCheck.damaged(path, c);
+        }
+        return e instanceof RuntimeException r ? r : new UncheckedIOException(new IOException(e));
     }
 
     private static void closeQuietly(Directory d) {
