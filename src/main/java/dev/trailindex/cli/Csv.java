@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * CSV (RFC 4180) that is safe to open in a spreadsheet: a cell beginning with '=', '+', '-', '@', a tab or a
- * carriage return would be read as a formula, so it is prefixed with a single quote.
+ * carriage return would be read as a formula, so it is prefixed with a single quote; control characters a terminal
+ * would obey (ESC above all) are written as {@code \\uXXXX}, while tabs and line breaks stay, quoted.
  */
 final class Csv {
     private Csv() {
@@ -23,7 +24,7 @@ final class Csv {
     }
 
     static String cell(String value) {
-        String v = value == null ? "" : value;
+        String v = Printable.escapeKeepingLines(value);
         if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
             v = "'" + v;
         }

@@ -9,10 +9,6 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.zip.GZIPOutputStream;
 import picocli.CommandLine.Command;
@@ -22,10 +18,12 @@ import picocli.CommandLine.Option;
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Write the events matching QUERY, oldest first, as a CloudTrail delivery file",
                 "{\"Records\":[...]} that other tools read: gzip'd when FILE ends in .gz. Each event is its original",
-                "JSON, byte for byte. The file appears only when complete."},
+                "JSON, byte for byte. The file appears only when complete; an existing one is replaced only with --force."},
         footer = ExitCodes.FOOTER)
 final class ExportCommand extends Subcommand implements Callable<Integer> {
     private static final int PAGE = 1000;
+    private static final byte[] NEWLINE = "\n".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] COMMA_NEWLINE = ",\n".getBytes(StandardCharsets.UTF_8);
 
     @Mixin
     IndexOption index;
@@ -33,8 +31,13 @@ final class ExportCommand extends Subcommand implements Callable<Integer> {
     @Mixin
     TimeRangeOptions time;
 
-    @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE", description = "The file to write (e.g. incident.json.gz).")
-    Path out;
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE",
+            description = "The file to write (e.g. incident.json.gz), or - for standard output. A device or FIFO "
+                    + "is written directly; a file appears only when complete.")
+    String out;
+
+    @Option(names = {"-f", "--force"}, description = "Replace FILE if it exists (its permissions are kept).")
+    boolean force;
 
     @Mixin
     QueryParameter query;
@@ -43,16 +46,18 @@ final class ExportCommand extends Subcommand implements Callable<Integer> {
     public Integer call() throws IOException {
         String q = query.text();
         SearchRequest req = time.request(q, PAGE, Order.OLDEST, null);
-        Path abs = out.toAbsolutePath();
-        Path tmp = Files.createTempFile(abs.getParent(), abs.getFileName().toString(), ".part");
+        OutputTarget target = OutputTarget.resolve(out, force);
         long n = 0;
         try (SearchService search = openIndex(index)) {
-            try (OutputStream file = open(tmp)) {
+            SearchResult page = search.search(req);
+            out().flush();
+            try (OutputTarget.Sink sink = target.open(main.rawOut())) {
+                OutputStream gz = target.gzip() ? new GZIPOutputStream(sink.stream(), 1 << 16) : null;
+                OutputStream file = new BufferedOutputStream(gz != null ? gz : sink.stream(), 1 << 16);
                 file.write("{\"Records\":[".getBytes(StandardCharsets.UTF_8));
-                SearchResult page = search.search(req);
                 while (true) {
                     for (StoredEvent e : page.hits()) {
-                        file.write(n++ == 0 ? "\n" .getBytes(StandardCharsets.UTF_8) : ",\n".getBytes(StandardCharsets.UTF_8));
+                        file.write(n++ == 0 ? NEWLINE : COMMA_NEWLINE);
                         file.write(e.json());
                     }
                     if (page.nextCursor() == null) {
@@ -61,17 +66,14 @@ final class ExportCommand extends Subcommand implements Callable<Integer> {
                     page = search.search(req.page(page.nextCursor()));
                 }
                 file.write("\n]}\n".getBytes(StandardCharsets.UTF_8));
+                file.flush();
+                if (gz != null) {
+                    ((GZIPOutputStream) gz).finish();
+                }
+                sink.commit();
             }
-            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
         }
-        out().printf("exported %s events to %s%n", Formats.number(n), out);
+        (target.isStdout() ? err() : out()).printf("exported %s events to %s%n", Formats.number(n), Printable.escape(out));
         return ExitCodes.OK;
-    }
-
-    private OutputStream open(Path p) throws IOException {
-        OutputStream raw = new BufferedOutputStream(Files.newOutputStream(p), 1 << 16);
-        return out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz") ? new GZIPOutputStream(raw, 1 << 16) : raw;
     }
 }

@@ -33,7 +33,7 @@ final class IndexCommand extends Subcommand implements Callable<Integer> {
     @Mixin
     IndexOption index;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Log files or folders.")
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Log files or folders; - reads standard input (a pipe is read once, never skipped as unchanged).")
     List<Path> paths;
 
     @Option(names = "--threads", paramLabel = "N", description = "Files read at once (default: the number of cores).")
@@ -58,7 +58,7 @@ final class IndexCommand extends Subcommand implements Callable<Integer> {
             description = "Largest event (or JSON line) accepted; larger ones are rejected (default: ${DEFAULT-VALUE}, 8 MiB).")
     int maxEventBytes;
 
-    @Option(names = "--max-depth", paramLabel = "N", defaultValue = "500", description = "Deepest JSON nesting accepted (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-depth", paramLabel = "N", defaultValue = "500", description = "Deepest JSON nesting accepted, at most 1000 (default: ${DEFAULT-VALUE}).")
     int maxDepth;
 
     @Option(names = "--max-file-size", paramLabel = "BYTES", defaultValue = "4294967296",
@@ -75,6 +75,10 @@ final class IndexCommand extends Subcommand implements Callable<Integer> {
         if (maxEventBytes < 1 || maxDepth < 1 || maxFileBytes < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--max-event-size, --max-depth and --max-file-size must be positive");
         }
+        if (maxDepth > Indexer.MAX_DEPTH_LIMIT) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--max-depth must be at most " + Indexer.MAX_DEPTH_LIMIT
+                    + ", not " + maxDepth + " (CloudTrail events nest about 10 levels deep)");
+        }
         IngestLimits limits = new IngestLimits(maxEventBytes, maxDepth, maxFileBytes);
         Indexer indexer = new Indexer(main.schema(), new Indexer.Options(n, limits, defaults.ramBufferMb(),
                 Durations.parseOrZero(commitInterval, "--commit-interval"), full));
@@ -82,7 +86,25 @@ final class IndexCommand extends Subcommand implements Callable<Integer> {
         Indexer.Progress progress = quiet ? null : (done, files, events, indexed) ->
                 err.printf("indexing: %s of %s files, %s events read, %s new%n", Formats.number(done),
                         Formats.number(files), Formats.number(events), Formats.number(indexed));
-        IngestReport report = indexer.run(index.path(), paths, progress);
+        // Ctrl-C (or a TERM signal): commit what is finished, say so, and let the process end.
+        Thread onStop = new Thread(() -> {
+            long held = indexer.stop();
+            err.println(held < 0 ? "trailindex: stopped before anything was committed; run the same command again"
+                    : "trailindex: stopped; what was read is committed (the index holds " + Formats.number(held)
+                            + " events); run the same command again to finish: files already committed are not read again");
+            err.flush();
+        }, "trailindex-stop");
+        Runtime.getRuntime().addShutdownHook(onStop);
+        IngestReport report;
+        try {
+            report = indexer.run(index.path(), paths, progress);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onStop);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running or has run: it says what happened.
+            }
+        }
         if (format == ReportFormat.JSON) {
             printReport(report);
         } else {
@@ -92,7 +114,8 @@ final class IndexCommand extends Subcommand implements Callable<Integer> {
     }
 
     private void printTable(IngestReport r, PrintWriter out) {
-        out.printf("indexed %s new events into %s in %.1f s%n", Formats.number(r.indexed()), index.path(), r.millis() / 1000.0);
+        out.printf("indexed %s new events into %s in %.1f s%n", Formats.number(r.indexed()), Printable.escape(index.path().toString()),
+                r.millis() / 1000.0);
         out.printf("  files:      %s found, %s unchanged since the last run, %s read whole, %s skipped, %s failed%n",
                 Formats.number(r.files()), Formats.number(r.filesUnchanged()), Formats.number(r.filesRead()),
                 Formats.number(r.filesSkipped()), Formats.number(r.filesFailed()));
@@ -119,8 +142,8 @@ final class IndexCommand extends Subcommand implements Callable<Integer> {
                 out.printf("%s: ... and %d more (--format json lists all)%n", what, files.size() - LIST_LIMIT);
                 break;
             }
-            out.printf("%s: %s: %s%s%s%n", what, o.file(), label(o),
-                    o.detail() == null ? "" : " (" + o.detail() + ")",
+            out.printf("%s: %s: %s%s%s%n", what, Printable.escape(o.file()), label(o),
+                    o.detail() == null ? "" : " (" + Printable.escape(o.detail()) + ")",
                     o.events() > 0 ? "; " + Formats.number(o.events()) + " events before it were read" : "");
         }
     }

@@ -28,7 +28,7 @@ public final class Main implements Runnable {
      * of every registered command by reflection, and a search that builds only its own model starts sooner.
      */
     private static final List<String> COMMANDS = List.of("index", "search", "facets", "histogram", "serve", "summary", "hunt",
-            "show", "export", "stats", "fields", "aot-train", "help");
+            "show", "export", "stats", "check", "fields", "aot-train", "help");
 
     /**
      * A new instance of the named subcommand, or null. A switch rather than a map of constructor references: the
@@ -47,6 +47,7 @@ public final class Main implements Runnable {
             case "show" -> new ShowCommand();
             case "export" -> new ExportCommand();
             case "stats" -> new StatsCommand();
+            case "check" -> new CheckCommand();
             case "fields" -> new FieldsCommand();
             case "aot-train" -> new AotTrainCommand();
             case "help" -> new CommandLine.HelpCommand();
@@ -87,11 +88,13 @@ public final class Main implements Runnable {
         // Settings after the subcommands, so that they reach them.
         cl.setOut(outWriter)
                 .setErr(errWriter)
+                // "search @/etc/passwd" is a query, never the contents of a file.
+                .setExpandAtFiles(false)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(Main::handle);
         cl.setParameterExceptionHandler((ex, a) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println("trailindex: " + ex.getMessage());
+            c.getErr().println("trailindex: " + Printable.escape(ex.getMessage()));
             // "Did you mean: trailindex search?" for a mistyped command or option, however many arguments follow it
             // (picocli suggests only when the unmatched argument is alone).
             if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
@@ -105,7 +108,13 @@ public final class Main implements Runnable {
             c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more.");
             return ExitCodes.USAGE;
         });
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (StackOverflowError e) {
+            errWriter.println("trailindex: the input nests too deeply to process; lower --max-depth or simplify the query");
+            code = ExitCodes.ERROR;
+        }
         outWriter.flush();
         errWriter.flush();
         return code;
@@ -113,15 +122,19 @@ public final class Main implements Runnable {
 
     private static int handle(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
-        if (ex instanceof QueryException) {
-            err.println("trailindex: " + ex.getMessage());
+        if (ex instanceof QueryException || ex instanceof UsageError) {
+            err.println("trailindex: " + Printable.escape(ex.getMessage()));
             return ExitCodes.USAGE;
         }
         if (ex instanceof IndexException || ex instanceof SchemaException || ex instanceof UncheckedIOException) {
-            err.println("trailindex: " + ex.getMessage());
+            err.println("trailindex: " + Printable.escape(ex.getMessage()));
             return ExitCodes.ERROR;
         }
-        err.println("trailindex: internal error: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
+        if (ex instanceof java.nio.file.FileSystemException fs) {
+            err.println("trailindex: " + Printable.escape(Problems.describe(fs)));
+            return ExitCodes.ERROR;
+        }
+        err.println("trailindex: internal error: " + ex.getClass().getSimpleName() + ": " + Printable.escape(ex.getMessage()));
         if (System.getenv("TRAILINDEX_DEBUG") != null) {
             ex.printStackTrace(new PrintStream(System.err, true, StandardCharsets.UTF_8));
         } else {

@@ -31,13 +31,13 @@ final class ShowCommand extends Subcommand implements Callable<Integer> {
         try (SearchService search = openIndex(index)) {
             Optional<StoredEvent> found = search.event(eventId);
             if (found.isEmpty()) {
-                err().println("trailindex: no event with id '" + eventId + "' in " + index.path());
+                err().println("trailindex: no event with id '" + Printable.escape(eventId) + "' in " + Printable.escape(index.path().toString()));
                 return ExitCodes.NOT_FOUND;
             }
             StoredEvent e = found.get();
             if (withSource) {
                 err().printf("source: %s, event #%d in the file, byte offset %d, line %d%n",
-                        e.file(), e.record(), e.offset(), e.line());
+                        Printable.escape(e.file()), e.record(), e.offset(), e.line());
             }
             OutputStream out = main.rawOut();
             out.write(e.json());

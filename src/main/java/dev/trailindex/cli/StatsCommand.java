@@ -1,5 +1,6 @@
 package dev.trailindex.cli;
 
+import dev.trailindex.index.IndexCheck;
 import dev.trailindex.query.FacetCounts;
 import dev.trailindex.query.IndexStats;
 import dev.trailindex.query.JsonViews;
@@ -25,8 +26,18 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
     @Mixin
     ReportFormatOption format;
 
+    @Option(names = "--check", description = "First verify the checksum of every index file (as 'trailindex check' does).")
+    boolean check;
+
     @Override
     public Integer call() throws IOException {
+        if (check) {
+            IndexCheck.Result r = IndexCheck.check(index.path(), false);
+            if (!r.clean()) {
+                throw new dev.trailindex.index.IndexException("the index at " + index.path() + " is damaged: " + r.problem()
+                        + "; rebuild it with 'trailindex index' into a new folder");
+            }
+        }
         try (SearchService search = openIndex(index)) {
             IndexStats s = search.stats(top);
             if (format.json()) {

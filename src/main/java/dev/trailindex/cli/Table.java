@@ -49,13 +49,8 @@ final class Table {
         out.println(sb.toString().stripTrailing());
     }
 
-    /** Control characters from logs never reach the terminal. */
+    /** Control characters from logs never reach the terminal: they are shown escaped. */
     private static String clean(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder(s.length());
-        s.codePoints().forEach(cp -> sb.appendCodePoint(Character.isISOControl(cp) ? ' ' : cp));
-        return sb.toString();
+        return Printable.escape(s);
     }
 }

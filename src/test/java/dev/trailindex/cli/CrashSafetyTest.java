@@ -141,4 +141,43 @@ class CrashSafetyTest {
             first.waitFor(30, TimeUnit.SECONDS);
         }
     }
+
+    @Test
+    void ctrlCCommitsWhatIsFinishedAndSaysSo() throws Exception {
+        // kill -TERM leaves standard input open: the stop commits while the run would go on. Process.destroy also
+        // closes the child's standard input, so the run starts to end at that moment: the stop waits for that end.
+        stopAndResume(tmp.resolve("stopped-by-signal"), true);
+        stopAndResume(tmp.resolve("stopped-at-end"), false);
+    }
+
+    private void stopAndResume(Path index, boolean signalOnly) throws Exception {
+        // The samples are read at once; standard input stays open, so the run cannot end by itself. With commits an
+        // hour apart, only the stop commits anything.
+        Path err = tmp.resolve(index.getFileName() + "-stderr.txt");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process p = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"), "dev.trailindex.cli.Main",
+                "index", "--commit-interval", "1h", "--index", index.toString(), TestSupport.SAMPLES.toString(), "-")
+                .redirectError(err.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.readString(err).contains("indexing: 22 of 23 files") && System.nanoTime() < deadline && p.isAlive()) {
+            Thread.sleep(50);
+        }
+        assertTrue(p.isAlive(), "the run waits for standard input: " + Files.readString(err));
+        if (signalOnly) {
+            // SIGTERM, as Ctrl-C's SIGINT: the shutdown hooks run.
+            assertEquals(0, new ProcessBuilder("kill", "-TERM", Long.toString(p.pid())).start().waitFor());
+        } else {
+            p.destroy();
+        }
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        p.getOutputStream().close();
+        String said = Files.readString(err);
+        assertEquals(143, p.exitValue(), said);
+        assertTrue(said.contains("stopped; what was read is committed (the index holds 79 events); run the same command again"), said);
+        assertEquals(79, contents(index).size());
+        // The same command completes it: the sample files are recorded as ingested, nothing is read twice.
+        CliTest.Run again = CliTest.run("index", "-q", "--index", index.toString(), TestSupport.SAMPLES.toString());
+        assertEquals(0, again.code(), again.stderr());
+        assertTrue(again.out().contains("0 new") && again.out().contains("21 unchanged since the last run"), again.out());
+    }
 }
