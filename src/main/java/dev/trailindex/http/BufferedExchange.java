@@ -24,7 +24,7 @@ final class BufferedExchange extends HttpExchange {
     private final InetSocketAddress remote;
     private final InetSocketAddress local;
     private final Headers responseHeaders = new Headers();
-    private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+    private final Body body = new Body();
     private final Map<String, Object> attributes = new HashMap<>();
     private InputStream in = InputStream.nullInputStream();
     private OutputStream out = body;
@@ -42,14 +42,20 @@ final class BufferedExchange extends HttpExchange {
         return status >= 0;
     }
 
+    /** The buffer the handler writes the body into, read in place rather than copied. */
+    private static final class Body extends ByteArrayOutputStream {
+        synchronized ByteBuffer contents() {
+            return ByteBuffer.wrap(buf, 0, count);
+        }
+    }
+
     /** The response on the wire; {@code close} adds Connection: close. */
-    ByteBuffer response(boolean close) {
+    ByteBuffer[] response(boolean close) {
         boolean head = request.method().equals("HEAD");
         if (head && length > 0 && !responseHeaders.containsKey("Content-Length")) {
             responseHeaders.set("Content-Length", Long.toString(length));
         }
-        byte[] bytes = length == -1 ? new byte[0] : body.toByteArray();
-        return Response.of(status, responseHeaders, bytes, head, close);
+        return Response.of(status, responseHeaders, length == -1 ? ByteBuffer.allocate(0) : body.contents(), head, close);
     }
 
     @Override

@@ -42,7 +42,7 @@ final class Connection {
     private final InetSocketAddress local;
     private final byte[] in;
     private int filled;
-    private ByteBuffer out;
+    private ByteBuffer[] out;
     private boolean closeAfterWrite;
     private int discarded;
     private State state;
@@ -93,8 +93,10 @@ final class Connection {
             return;
         }
         channel.write(out);
-        if (out.hasRemaining()) {
-            return;
+        for (ByteBuffer b : out) {
+            if (b.hasRemaining()) {
+                return;
+            }
         }
         out = null;
         if (closeAfterWrite) {
@@ -111,7 +113,7 @@ final class Connection {
     }
 
     /** Sends {@code response}; {@code close} ends the connection after it. Ignored once the connection is closed. */
-    void respond(ByteBuffer response, boolean close, long now) throws IOException {
+    void respond(ByteBuffer[] response, boolean close, long now) throws IOException {
         if (state == State.CLOSED) {
             return;
         }

@@ -171,7 +171,7 @@ final class ConnectionLoop implements Connection.Owner {
         boolean close = !head.keepAlive();
         try {
             workers.execute(() -> {
-                ByteBuffer response = runner.run(head, c.remote(), c.local(), close);
+                ByteBuffer[] response = runner.run(head, c.remote(), c.local(), close);
                 completions.add(() -> respond(c, response, close));
                 selector.wakeup();
             });
@@ -180,7 +180,7 @@ final class ConnectionLoop implements Connection.Owner {
         }
     }
 
-    private static void respond(Connection c, ByteBuffer response, boolean close) {
+    private static void respond(Connection c, ByteBuffer[] response, boolean close) {
         guarded(c, () -> c.respond(response, close, System.nanoTime()));
     }
 

@@ -18,7 +18,7 @@ final class RequestRunner {
     }
 
     /** The response to {@code head}; {@code close} when the connection ends after it. */
-    ByteBuffer run(RequestHead head, InetSocketAddress remote, InetSocketAddress local, boolean close) {
+    ByteBuffer[] run(RequestHead head, InetSocketAddress remote, InetSocketAddress local, boolean close) {
         BufferedExchange exchange = new BufferedExchange(head, remote, local);
         try {
             // A chain is used once: it walks its filters with an iterator.

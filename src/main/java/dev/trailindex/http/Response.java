@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Response bytes as they go on the wire: status line, headers, body. */
+/** Responses as they go on the wire: the status line and headers in one buffer, the body in a second. */
 final class Response {
     private static final Map<Integer, String> REASONS = Map.ofEntries(Map.entry(200, "OK"), Map.entry(400, "Bad Request"),
             Map.entry(403, "Forbidden"), Map.entry(404, "Not Found"), Map.entry(405, "Method Not Allowed"),
@@ -27,7 +27,7 @@ final class Response {
      * A response with {@code body}; for HEAD the body is left out and a handler's Content-Length is kept, since it
      * describes the body a GET would get.
      */
-    static ByteBuffer of(int status, Headers headers, byte[] body, boolean head, boolean close) {
+    static ByteBuffer[] of(int status, Headers headers, ByteBuffer body, boolean head, boolean close) {
         StringBuilder sb = new StringBuilder(256);
         sb.append("HTTP/1.1 ").append(status).append(' ').append(REASONS.getOrDefault(status, "Status")).append("\r\n");
         sb.append("Date: ").append(DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC))).append("\r\n");
@@ -37,21 +37,17 @@ final class Response {
             }
         }
         if (!head) {
-            sb.append("Content-Length: ").append(body.length).append("\r\n");
+            sb.append("Content-Length: ").append(body.remaining()).append("\r\n");
         }
         if (close) {
             sb.append("Connection: close\r\n");
         }
-        byte[] top = sb.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
-        ByteBuffer b = ByteBuffer.allocate(top.length + (head ? 0 : body.length)).put(top);
-        if (!head) {
-            b.put(body);
-        }
-        return b.flip();
+        ByteBuffer top = ByteBuffer.wrap(sb.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
+        return new ByteBuffer[] {top, head ? ByteBuffer.allocate(0) : body};
     }
 
     /** A one-line JSON error, as {@link TrailIndexHandler} writes them. */
-    static ByteBuffer error(int status, String message, boolean close) {
+    static ByteBuffer[] error(int status, String message, boolean close) {
         Headers h = new Headers();
         h.set("Content-Type", "application/json; charset=utf-8");
         h.set("X-Content-Type-Options", "nosniff");
@@ -59,6 +55,6 @@ final class Response {
         if (status == 405) {
             h.set("Allow", "GET, HEAD");
         }
-        return of(status, h, TrailIndexHandler.error(message), false, close);
+        return of(status, h, ByteBuffer.wrap(TrailIndexHandler.error(message)), false, close);
     }
 }
