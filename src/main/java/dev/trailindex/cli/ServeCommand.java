@@ -1,14 +1,22 @@
 package dev.trailindex.cli;
 
+import dev.trailindex.http.HostCheck;
 import dev.trailindex.http.HttpLimits;
+import dev.trailindex.http.ServerOptions;
 import dev.trailindex.http.TrailIndexServer;
+import dev.trailindex.query.Durations;
 import dev.trailindex.query.SearchService;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -17,9 +25,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serve the index over HTTP: a web page at /, a read-only JSON API under /api/ (search, facets,",
-                "histogram, events/{id}, stats, fields) and /health. Binds to loopback unless told otherwise.",
-                "Searches keep working while 'trailindex index' adds files to the same index. Ctrl-C stops it."},
+        description = {"Serve the index over HTTP: a web page at /, a read-only JSON API under /api/",
+                "(search, facets, histogram, events/{id}, stats, fields) and /health.",
+                "Binds to loopback unless told otherwise, and answers only requests whose Host",
+                "names the bound address (127.0.0.1, localhost, [::1] on loopback) or an",
+                "--allow-host name; others get 403, so a web page cannot reach the index",
+                "through DNS rebinding. Slow clients are cut off at --head-timeout and",
+                "--response-timeout without holding a request thread. Searches keep working",
+                "while 'trailindex index' adds files to the same index. Ctrl-C stops it."},
         footer = ExitCodes.FOOTER)
 final class ServeCommand extends Subcommand implements Callable<Integer> {
     @Mixin
@@ -32,31 +45,55 @@ final class ServeCommand extends Subcommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
+    @Option(names = "--allow-host", paramLabel = "NAME",
+            description = "Also answer requests with Host NAME (any port), such as this machine's DNS name; repeatable.")
+    List<String> allowHosts = new ArrayList<>();
+
     @Option(names = "--threads", paramLabel = "N", defaultValue = "16", description = "Request threads (default: ${DEFAULT-VALUE}).")
     int threads;
 
     @Option(names = "--max-concurrent", paramLabel = "N", description = "Searches run at once; more wait briefly, then get 503 (default: twice the cores).")
     Integer maxConcurrent;
 
+    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "256",
+            description = "Open connections at once; one more gets 503 (default: ${DEFAULT-VALUE}).")
+    int maxConnections;
+
     @Option(names = "--query-timeout", paramLabel = "AGE", defaultValue = "10s", description = "Stop a search after this long (default: ${DEFAULT-VALUE}).")
     String queryTimeout;
+
+    @Option(names = "--head-timeout", paramLabel = "AGE", defaultValue = "10s",
+            description = "Time a client has to send a request's head; idle connections close after it too (default: ${DEFAULT-VALUE}).")
+    String headTimeout;
+
+    @Option(names = "--response-timeout", paramLabel = "AGE", defaultValue = "30s",
+            description = "Time a client has to take a whole response (default: ${DEFAULT-VALUE}).")
+    String responseTimeout;
 
     @Option(names = "--access-log", description = "Log one line per request to stderr.")
     boolean accessLog;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        if (port < 0 || port > 65535 || threads < 1 || (maxConcurrent != null && maxConcurrent < 1)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--port, --threads and --max-concurrent must be in range");
-        }
-        Duration timeout = dev.trailindex.query.Durations.parse(queryTimeout, "--query-timeout");
+        check(port >= 0 && port <= 65535, "--port must be between 0 and 65535 (0 picks a free one), not " + port);
+        check(threads >= 1, "--threads must be at least 1");
+        check(maxConcurrent == null || maxConcurrent >= 1, "--max-concurrent must be at least 1");
+        check(maxConnections >= 1, "--max-connections must be at least 1");
+        Duration timeout = Durations.parse(queryTimeout, "--query-timeout");
+        ServerOptions options = new ServerOptions(allowHosts, Durations.parse(headTimeout, "--head-timeout"),
+                Durations.parse(responseTimeout, "--response-timeout"), maxConnections, ServerOptions.defaults().maxHeadBytes());
         HttpLimits d = HttpLimits.defaults();
         HttpLimits limits = new HttpLimits(d.maxUriLength(), d.maxQueryChars(), d.maxLimit(), d.maxTop(), d.maxFields(),
                 maxConcurrent == null ? d.maxConcurrent() : maxConcurrent, d.queueWait());
-        InetAddress address = InetAddress.getByName(bind);
+        InetAddress address = resolve();
+        try {
+            HostCheck.forBind(address, allowHosts);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--allow-host: " + e.getMessage());
+        }
         PrintStream log = accessLog ? new PrintStream(System.err, true, StandardCharsets.UTF_8) : null;
         try (SearchService search = SearchService.open(index.path(), main.schema(), timeout);
-             TrailIndexServer server = TrailIndexServer.start(search, new InetSocketAddress(address, port), limits, threads, log)) {
+             TrailIndexServer server = listen(search, new InetSocketAddress(address, port), limits, log, options)) {
             if (!address.isLoopbackAddress()) {
                 err().println("trailindex: warning: listening on " + bind + ": anyone who can reach this address can search the index");
             }
@@ -66,5 +103,33 @@ final class ServeCommand extends Subcommand implements Callable<Integer> {
             stop.await();
         }
         return ExitCodes.OK;
+    }
+
+    private void check(boolean ok, String message) {
+        if (!ok) {
+            throw new CommandLine.ParameterException(spec.commandLine(), message);
+        }
+    }
+
+    private InetAddress resolve() {
+        try {
+            return InetAddress.getByName(bind);
+        } catch (UnknownHostException e) {
+            throw new UncheckedIOException("cannot resolve --bind " + bind, e);
+        }
+    }
+
+    private TrailIndexServer listen(SearchService search, InetSocketAddress at, HttpLimits limits, PrintStream log,
+            ServerOptions options) throws IOException {
+        try {
+            return TrailIndexServer.start(search, at, limits, threads, log, options);
+        } catch (BindException e) {
+            String host = at.getAddress().getHostAddress();
+            String where = (host.contains(":") ? "[" + host + "]" : host) + ":" + at.getPort();
+            String why = String.valueOf(e.getMessage()).startsWith("Address already in use") ? "the address is already in use"
+                    : String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            throw new UncheckedIOException("cannot listen on " + where + ": " + why
+                    + "; pick another --port (0 picks a free one) or --bind address", e);
+        }
     }
 }

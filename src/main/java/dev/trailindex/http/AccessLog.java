@@ -4,9 +4,13 @@ import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
 import java.time.Instant;
 
-/** One line per request: time, client, method, path, status, milliseconds. Query strings are left out. */
+/**
+ * One line per request: time, client, method, path, status, milliseconds. Query strings are left out, and control
+ * characters in what the client sent are escaped ({@code \u001b}), so a request cannot drive the terminal.
+ */
 public final class AccessLog extends Filter {
     private final PrintStream out;
 
@@ -20,10 +24,34 @@ public final class AccessLog extends Filter {
         try {
             chain.doFilter(exchange);
         } finally {
-            out.printf("%s %s %s %s %d %d ms%n", Instant.now(), exchange.getRemoteAddress().getAddress().getHostAddress(),
-                    exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), exchange.getResponseCode(),
-                    (System.nanoTime() - started) / 1_000_000);
+            line(exchange.getRemoteAddress(), exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                    exchange.getResponseCode(), (System.nanoTime() - started) / 1_000_000);
         }
+    }
+
+    /** Logs one request; also used for requests refused before they reached a handler ("-" for what is unknown). */
+    void line(InetSocketAddress client, String method, String path, int status, long millis) {
+        out.printf("%s %s %s %s %d %d ms%n", Instant.now(), client.getAddress().getHostAddress(), escape(method),
+                escape(path), status, millis);
+    }
+
+    /** {@code s} with control characters (C0, DEL, C1), format characters (bidi overrides) and backslashes escaped. */
+    static String escape(String s) {
+        if (s == null) {
+            return "-";
+        }
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean bad = Character.isISOControl(c) || Character.getType(c) == Character.FORMAT || c == '\\';
+            if (bad && b == null) {
+                b = new StringBuilder(s.length() + 16).append(s, 0, i);
+            }
+            if (b != null) {
+                b.append(c == '\\' ? "\\\\" : bad ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+            }
+        }
+        return b == null ? s : b.toString();
     }
 
     @Override

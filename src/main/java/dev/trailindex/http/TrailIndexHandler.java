@@ -70,7 +70,9 @@ public final class TrailIndexHandler implements HttpHandler {
                 notFound))))))));
         Headers allow = new Headers();
         allow.set("Allow", "GET, HEAD");
-        allow.set("Content-Type", "application/json");
+        allow.set("Content-Type", "application/json; charset=utf-8");
+        allow.set("X-Content-Type-Options", "nosniff");
+        allow.set("Cache-Control", "no-store");
         this.root = HttpHandlers.handleOrElse(r -> METHODS.contains(r.getRequestMethod()), routes,
                 HttpHandlers.of(405, allow, new String(error("only GET and HEAD are supported: the API is read-only"), StandardCharsets.UTF_8)));
     }

@@ -1,68 +1,95 @@
 package dev.trailindex.http;
 
-import com.sun.net.httpserver.HttpContext;
-import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.Filter;
 import dev.trailindex.query.SearchService;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.channels.ServerSocketChannel;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
-/** The JDK's HttpServer running a {@link TrailIndexHandler} on a bounded pool of threads. */
+/**
+ * A {@link TrailIndexHandler} behind its own small connection layer: one thread reads request heads and writes
+ * responses without blocking and within deadlines ({@link ServerOptions}), a bounded pool of threads runs the
+ * complete requests, and a {@link HostCheck} refuses requests for other host names.
+ */
 public final class TrailIndexServer implements AutoCloseable {
     private static final int BACKLOG = 128;
-    private static final int QUEUE = 512;
-    private static final String NODELAY = "sun.net.httpserver.nodelay";
 
-    private final HttpServer server;
+    private final ConnectionLoop loop;
     private final ThreadPoolExecutor executor;
+    private final InetSocketAddress address;
 
-    private TrailIndexServer(HttpServer server, ThreadPoolExecutor executor) {
-        this.server = server;
+    private TrailIndexServer(ConnectionLoop loop, ThreadPoolExecutor executor, InetSocketAddress address) {
+        this.loop = loop;
         this.executor = executor;
+        this.address = address;
     }
 
     /**
      * Starts serving {@code search} on {@code address} (port 0 picks a free port) with {@code threads} request
-     * threads; {@code accessLog} may be null.
+     * threads and {@link ServerOptions#defaults()}; {@code accessLog} may be null.
      */
     public static TrailIndexServer start(SearchService search, InetSocketAddress address, HttpLimits limits, int threads,
             PrintStream accessLog) throws IOException {
-        // Without TCP_NODELAY small JSON responses stall on delayed ACKs (tens of ms each). The JDK reads this
-        // property once, when its first server is created.
-        if (System.getProperty(NODELAY) == null) {
-            System.setProperty(NODELAY, "true");
+        return start(search, address, limits, threads, accessLog, ServerOptions.defaults());
+    }
+
+    /** As {@link #start(SearchService, InetSocketAddress, HttpLimits, int, PrintStream)}, with {@code options}. */
+    public static TrailIndexServer start(SearchService search, InetSocketAddress address, HttpLimits limits, int threads,
+            PrintStream accessLog, ServerOptions options) throws IOException {
+        ServerSocketChannel channel = ServerSocketChannel.open();
+        try {
+            channel.bind(address, BACKLOG);
+            InetSocketAddress bound = (InetSocketAddress) channel.getLocalAddress();
+            AccessLog log = accessLog == null ? null : new AccessLog(accessLog);
+            List<Filter> filters = new ArrayList<>();
+            if (log != null) {
+                filters.add(log);
+            }
+            filters.add(HostCheck.forBind(bound.getAddress(), options.allowedHosts()));
+            RequestRunner runner = new RequestRunner(filters, new TrailIndexHandler(search, limits));
+            // Bounded threads and queue; each connection has at most one request in flight, so the queue never
+            // needs to be longer than the number of connections.
+            ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
+                    new ArrayBlockingQueue<>(options.maxConnections()), r -> {
+                        Thread t = new Thread(r, "trailindex-http");
+                        t.setDaemon(true);
+                        return t;
+                    });
+            ConnectionLoop loop = new ConnectionLoop(channel, options, runner, executor, log);
+            loop.start();
+            return new TrailIndexServer(loop, executor, bound);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
         }
-        HttpServer server = HttpServer.create(address, BACKLOG);
-        HttpContext ctx = server.createContext("/", new TrailIndexHandler(search, limits));
-        if (accessLog != null) {
-            ctx.getFilters().add(new AccessLog(accessLog));
-        }
-        // Bounded threads and queue: a flood of requests waits or is refused, it never grows memory without end.
-        ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(QUEUE), r -> {
-                    Thread t = new Thread(r, "trailindex-http");
-                    t.setDaemon(true);
-                    return t;
-                });
-        server.setExecutor(executor);
-        server.start();
-        return new TrailIndexServer(server, executor);
     }
 
     /** Where the server listens, e.g. http://127.0.0.1:8080/. */
     public URI uri() {
-        InetSocketAddress a = server.getAddress();
-        String host = a.getAddress().getHostAddress();
-        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort() + "/");
+        String host = address.getAddress().getHostAddress();
+        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort() + "/");
+    }
+
+    /** Connections open now, for tests. */
+    int openConnections() {
+        return loop.openConnections();
     }
 
     @Override
     public void close() {
-        server.stop(1);
-        executor.shutdownNow();
+        try {
+            loop.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            executor.shutdownNow();
+        }
     }
 }

@@ -120,11 +120,12 @@ class HttpApiTest {
             assertFalse(msg.contains("\n") || msg.contains("Exception") || msg.contains("/work/") || msg.contains("\tat "), path + ": " + msg);
         }
         assertEquals("no such page", json("/nope", 404).get("error").asText());
-        // A malformed escape, which Java's own client refuses to send, over a raw socket. The JDK's server rejects
-        // the request line before any handler runs (its body names the exception class; no trace, no path).
+        // A malformed escape, which Java's own client refuses to send, over a raw socket: refused before any handler
+        // runs, as JSON like every other error (HttpSecurityTest covers the other malformed requests).
         try (java.net.Socket sock = new java.net.Socket(server.uri().getHost(), server.uri().getPort())) {
             sock.getOutputStream().write("GET /api/search?q=%ZZ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             String response = new String(sock.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(response.endsWith("{\"error\":\"malformed request URI: escape special characters as %XX\"}"), response);
             assertTrue(response.startsWith("HTTP/1.1 400") && !response.contains("\tat ") && !response.contains("/work/"), response);
         }
     }

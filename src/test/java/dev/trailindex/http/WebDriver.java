@@ -37,6 +37,11 @@ final class WebDriver implements AutoCloseable {
     }
 
     WebDriver() throws Exception {
+        this(List.of());
+    }
+
+    /** A browser started with {@code extraArgs} besides the usual headless ones, e.g. --host-resolver-rules=... */
+    WebDriver(List<String> extraArgs) throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -63,6 +68,7 @@ final class WebDriver implements AutoCloseable {
                 "--window-size=1400,1000", "--user-data-dir=" + profile)) {
             args.add(a);
         }
+        extraArgs.forEach(args::add);
         JsonNode created = send("POST", base.resolve("session"), caps);
         session = base.resolve("session/" + created.path("value").path("sessionId").asText() + "/");
     }
