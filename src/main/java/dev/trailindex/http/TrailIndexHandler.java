@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpHandlers;
 import com.sun.net.httpserver.Request;
+import dev.trailindex.index.IndexException;
 import dev.trailindex.query.Durations;
 import dev.trailindex.query.FacetCounts;
 import dev.trailindex.query.JsonViews;
@@ -145,6 +146,12 @@ public final class TrailIndexHandler implements HttpHandler {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 reply = new Reply(503, "application/json", error("shutting down"));
+            } catch (IndexException e) {
+                // Damaged or unreadable: the operator's problem, named in the server's log; the client is not told where.
+                System.err.println("trailindex http: " + AccessLog.escape(exchange.getRequestURI().getRawPath()) + ": "
+                        + AccessLog.escape(e.getMessage()));
+                reply = new Reply(503, "application/json", error("the index cannot be read; the server's log says why "
+                        + "('trailindex check' on the server)"));
             } catch (RuntimeException | IOException e) {
                 // The client learns only that it failed; the details go to the server's log.
                 System.err.println("trailindex http: " + exchange.getRequestURI().getRawPath() + ": "

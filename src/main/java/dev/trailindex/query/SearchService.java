@@ -290,10 +290,9 @@ public final class SearchService implements Closeable {
             } finally {
                 searchers.release(shared);
             }
-        } catch (CorruptIndexException e) {
-            throw damaged(e);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the index at " + path + ": " + e.getMessage(), e);
+            // A damaged file often fails as a decoding error (a bad DEFLATE block) before its checksum is read.
+            throw damaged(e);
         } catch (org.apache.lucene.util.automaton.TooComplexToDeterminizeException e) {
             throw FieldQueries.tooComplex(e);
         } catch (QueryException | QueryTimeoutException | IndexException e) {
@@ -314,7 +313,10 @@ public final class SearchService implements Closeable {
         if (e instanceof CorruptIndexException c) {
             return IndexCheck.damaged(path, c);
         }
-        return e instanceof RuntimeException r ? r : new UncheckedIOException(new IOException(e));
+        if (e instanceof IOException io) {
+            return new UncheckedIOException("cannot read the index at " + path + ": " + io.getMessage(), io);
+        }
+        return e instanceof RuntimeException r ? r : new IllegalStateException(e);
     }
 
     private static void closeQuietly(Directory d) {

@@ -137,6 +137,36 @@ class QueryHardeningTest {
     }
 
     @Test
+    void anIndexDamagedUnderARunningServerIsA503WithoutInternals() throws Exception {
+        Path served = tmp.resolve("served");
+        assertEquals(0, CliTest.run("index", "-q", "--index", served.toString(), TestSupport.SAMPLES.toString()).code());
+        try (SearchService search = SearchService.open(served, TestSupport.SCHEMA);
+             dev.trailindex.http.TrailIndexServer server = dev.trailindex.http.TrailIndexServer.start(search,
+                     new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0),
+                     dev.trailindex.http.HttpLimits.defaults(), 2, null)) {
+            // The disk goes bad under the open index: the stored events, the bulk of the file, are hit.
+            Path biggest;
+            try (Stream<Path> s = Files.list(served)) {
+                biggest = s.filter(p -> p.getFileName().toString().startsWith("_"))
+                        .max(Comparator.comparingLong(p -> p.toFile().length())).orElseThrow();
+            }
+            try (RandomAccessFile f = new RandomAccessFile(biggest.toFile(), "rw")) {
+                for (long pos = f.length() / 4; pos < f.length() * 3 / 4; pos += 13) {
+                    f.seek(pos);
+                    int b = f.read();
+                    f.seek(pos);
+                    f.write(b ^ 0x5A);
+                }
+            }
+            var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    server.uri().resolve("/api/search?limit=100")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(503, response.statusCode(), response.body());
+            assertTrue(response.body().startsWith("{\"error\":\"the index cannot be read"), response.body());
+            assertFalse(response.body().contains(served.toString()), response.body());
+        }
+    }
+
+    @Test
     void anIndexBeingBuiltSaysSo() throws Exception {
         Path building = Files.createDirectories(tmp.resolve("building"));
         Files.writeString(building.resolve("trailindex-index.json"), "{}");

@@ -119,6 +119,9 @@ class HttpApiTest {
             String msg = err.get("error").asText();
             assertFalse(msg.contains("\n") || msg.contains("Exception") || msg.contains("/work/") || msg.contains("\tat "), path + ": " + msg);
         }
+        // Queries the parser could not survive or Lucene could not run: 400 with a message, never a 500.
+        assertTrue(json("/api/search?q=" + "(".repeat(1500) + "x" + ")".repeat(1500), 400).get("error").asText().contains("parentheses"));
+        assertTrue(json("/api/search?q=" + q("eventName:/.*a.{500}/"), 400).get("error").asText().contains("too complex"));
         assertEquals("no such page", json("/nope", 404).get("error").asText());
         // A malformed escape, which Java's own client refuses to send, over a raw socket: refused before any handler
         // runs, as JSON like every other error (HttpSecurityTest covers the other malformed requests).
