@@ -34,6 +34,13 @@ class CliTest {
         }
     }
 
+    /** Indexes the bundled samples into {@code index} and checks the run went well. */
+    static Path indexSamples(Path index) {
+        Run r = run("index", "-q", "--index", index.toString(), TestSupport.SAMPLES.toString());
+        assertEquals(0, r.code(), r.stderr());
+        return index;
+    }
+
     static Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -37,9 +37,7 @@ class DataSafetyTest {
 
     @BeforeAll
     static void indexSamples() {
-        index = tmp.resolve("idx");
-        CliTest.Run r = CliTest.run("index", "-q", "--index", index.toString(), TestSupport.SAMPLES.toString());
-        assertEquals(0, r.code(), r.stderr());
+        index = CliTest.indexSamples(tmp.resolve("idx"));
     }
 
     private static CliTest.Run export(String... more) {

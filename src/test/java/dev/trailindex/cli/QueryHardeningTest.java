@@ -34,8 +34,7 @@ class QueryHardeningTest {
 
     @BeforeAll
     static void indexSamples() {
-        index = tmp.resolve("idx");
-        assertEquals(0, CliTest.run("index", "-q", "--index", index.toString(), TestSupport.SAMPLES.toString()).code());
+        index = CliTest.indexSamples(tmp.resolve("idx"));
     }
 
     private static void oneLineUsageError(CliTest.Run r, String expect) {

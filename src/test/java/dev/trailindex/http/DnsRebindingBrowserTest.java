@@ -2,8 +2,6 @@ package dev.trailindex.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.trailindex.TestSupport;
@@ -26,12 +24,7 @@ class DnsRebindingBrowserTest {
 
     @Test
     void aRebindingDomainCannotReadTheIndex() throws Exception {
-        if (!WebDriver.available()) {
-            if (Boolean.getBoolean("trailindex.browser.required")) {
-                fail("chromium and chromium-driver are required (apt-get install chromium chromium-driver)");
-            }
-            assumeTrue(false, "chromium/chromium-driver not installed; browser test skipped");
-        }
+        WebDriver.requireOrSkip();
         try (TrailIndexServer server = TrailIndexServer.start(TestSupport.indexed(TestSupport.SAMPLES).search(),
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), HttpLimits.defaults(), 4, null);
              WebDriver web = new WebDriver(List.of("--host-resolver-rules=MAP rebind.test 127.0.0.1"))) {

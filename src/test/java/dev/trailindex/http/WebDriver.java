@@ -36,6 +36,19 @@ final class WebDriver implements AutoCloseable {
         return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     }
 
+    /**
+     * Skips the calling test with a message when Chromium is missing, or fails it when trailindex.browser.required
+     * is set (as in CI).
+     */
+    static void requireOrSkip() {
+        if (!available()) {
+            if (Boolean.getBoolean("trailindex.browser.required")) {
+                org.junit.jupiter.api.Assertions.fail("chromium and chromium-driver are required (apt-get install chromium chromium-driver)");
+            }
+            org.junit.jupiter.api.Assumptions.assumeTrue(false, "chromium/chromium-driver not installed; browser test skipped");
+        }
+    }
+
     WebDriver() throws Exception {
         this(List.of());
     }

@@ -2,8 +2,6 @@ package dev.trailindex.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.trailindex.TestSupport;
@@ -49,12 +47,7 @@ class WebPageBrowserTest {
 
     @Test
     void searchFacetOpenShareAndError() throws Exception {
-        if (!WebDriver.available()) {
-            if (Boolean.getBoolean("trailindex.browser.required")) {
-                fail("chromium and chromium-driver are required (apt-get install chromium chromium-driver)");
-            }
-            assumeTrue(false, "chromium/chromium-driver not installed; browser test skipped");
-        }
+        WebDriver.requireOrSkip();
         SearchService search = TestSupport.indexed(TestSupport.SAMPLES).search();
         try (TrailIndexServer server = TrailIndexServer.start(search, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 HttpLimits.defaults(), 8, null);
