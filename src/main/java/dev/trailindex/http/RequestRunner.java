@@ -23,7 +23,8 @@ final class RequestRunner {
         try {
             // A chain is used once: it walks its filters with an iterator.
             new Filter.Chain(filters, handler).doFilter(exchange);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            // Errors too: the connection must get its answer, or it would wait in its handling state for ever.
             // The client learns only that it failed; the details go to the server's log.
             System.err.println("trailindex http: " + AccessLog.escape(head.uri().getRawPath()) + ": "
                     + e.getClass().getSimpleName() + ": " + AccessLog.escape(String.valueOf(e.getMessage())));

@@ -80,6 +80,15 @@ class HostileInputTest {
         // Invalid UTF-8 inside a string.
         byte[] latin1 = "{\"Records\":[{\"eventID\":\"caf\u00e9\"}]}".getBytes(StandardCharsets.ISO_8859_1);
         Files.write(logs.resolve("latin1.json"), latin1);
+        // Text in UTF-16 (no byte-order mark) and UTF-32 (with one), a named FIFO and a link to an endless device:
+        // each is reported, none is opened for long, and the other files' events are kept.
+        Files.write(logs.resolve("utf16.json"), "{\"Records\":[]} ".getBytes(StandardCharsets.UTF_16LE));
+        Files.write(logs.resolve("utf32.json"), "\uFEFF{\"eventID\":\"u\"}".getBytes(java.nio.charset.Charset.forName("UTF-32BE")));
+        assertEquals(0, new ProcessBuilder("mkfifo", logs.resolve("fifo.json").toString()).start().waitFor());
+        Files.createSymbolicLink(logs.resolve("zero.json"), Path.of("/dev/zero"));
+        // Events whose eventIDs are not strings: each is its own event, none a duplicate of "7".
+        Files.writeString(logs.resolve("ids.json"), "[{\"eventID\":7,\"eventName\":\"A\"},{\"eventID\":\"7\",\"eventName\":\"A\"},"
+                + "{\"eventID\":[7],\"eventName\":\"A\"}]");
         // A symlink loop and a dangling link.
         Path sub = Files.createDirectories(logs.resolve("sub"));
         Files.createSymbolicLink(sub.resolve("loop"), logs);
@@ -110,7 +119,11 @@ class HostileInputTest {
         assertEquals("invalid-json", reasons.get("latin1.json"), reasons.toString());
         assertEquals("unreadable", reasons.get("loop"), reasons.toString());
         assertEquals("unreadable", reasons.get("dangling.json"), reasons.toString());
-        assertEquals(2, report.get("indexed").asInt());
+        assertEquals("utf-16", reasons.get("utf16.json"), reasons.toString());
+        assertEquals("utf-32", reasons.get("utf32.json"), reasons.toString());
+        assertEquals("not-a-regular-file", reasons.get("fifo.json"), reasons.toString());
+        assertEquals("not-a-regular-file", reasons.get("zero.json"), reasons.toString());
+        assertEquals(2 + 3, report.get("indexed").asInt());
         assertEquals(report.get("eventsRead").asLong(), report.get("indexed").asLong() + report.get("duplicates").asLong()
                 + report.get("rejected").asLong());
     }
