@@ -7,8 +7,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Check the index for damage with Lucene's CheckIndex: the checksum of every file, and with",
-                "--thorough every structure. Read-only: a damaged index is reported, never repaired."},
+        header = "Check the index for damage with Lucene's CheckIndex: the checksum of every file, and with "
+                + "--thorough every structure.",
+        description = "Read-only: a damaged index is reported, never repaired.",
         footer = ExitCodes.FOOTER)
 final class CheckCommand extends Subcommand implements Callable<Integer> {
     @Mixin

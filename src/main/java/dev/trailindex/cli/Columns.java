@@ -1,7 +1,10 @@
 package dev.trailindex.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.trailindex.index.DocumentBuilder;
 import dev.trailindex.index.FieldValues;
+import dev.trailindex.ingest.RawEvent;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trailindex.query.FieldResolver;
 import dev.trailindex.query.QueryException;
 import dev.trailindex.query.StoredEvent;
@@ -13,10 +16,15 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The columns of table and CSV output: the schema's display set, or the fields a user names with --fields. */
+/**
+ * The columns of table and CSV output: the schema's display set, or the fields a user names with --fields (a
+ * leading {@code +} adds them to the display set). Any field can be a column: values read from the event, dotted
+ * paths inside one, and derived fields (worked out again from the event, exactly as the indexer does). A column is
+ * headed by the name the user gave ({@code eventID}, not {@code ti.id}).
+ */
 final class Columns {
     /** One column: its header and how to read it from a hit. */
-    record Column(String header, FieldSpec spec, String path) {
+    record Column(String header, FieldSpec spec, String path, DocumentBuilder builder) {
         String value(JsonNode tree, StoredEvent e, ZoneId zone) {
             if (spec.type() == FieldType.TIME) {
                 return Formats.time(e.time(), zone);
@@ -26,6 +34,14 @@ final class Columns {
             }
             if (spec.derive() == Derivation.SOURCE_FILE) {
                 return e.file();
+            }
+            if (spec.derive() == Derivation.FIRST_NON_EMPTY) {
+                String v = FieldValues.firstNonEmpty(tree, spec);
+                return v == null ? "" : v;
+            }
+            if (spec.derive() != null && path == null) {
+                return String.join(",", builder.displayValues(new RawEvent(e.json(), (ObjectNode) tree, e.file(),
+                        e.record(), e.offset(), e.line()), spec));
             }
             FieldSpec source = path == null ? spec : pathSpec();
             return String.join(",", FieldValues.of(tree, source));
@@ -41,21 +57,23 @@ final class Columns {
     }
 
     static List<Column> of(Schema schema, List<String> names) {
-        if (names == null || names.isEmpty()) {
-            return schema.display().stream().map(f -> new Column(f.name(), f, null)).toList();
+        List<String> given = names == null ? List.of() : names.stream().map(String::strip).filter(n -> !n.isEmpty()).toList();
+        DocumentBuilder builder = new DocumentBuilder(schema);
+        List<Column> out = new ArrayList<>();
+        boolean add = !given.isEmpty() && given.get(0).startsWith("+");
+        if (given.isEmpty() || add) {
+            schema.display().forEach(f -> out.add(new Column(f.name(), f, null, builder)));
         }
         FieldResolver resolver = new FieldResolver(schema);
-        List<Column> out = new ArrayList<>();
-        for (String n : names) {
-            FieldResolver.Resolved r = resolver.resolve(n.strip());
+        for (String typed : given) {
+            String n = typed.startsWith("+") ? typed.substring(1).strip() : typed;
+            FieldResolver.Resolved r = resolver.resolve(n);
             FieldSpec f = r.spec();
-            boolean shown = r.path() != null || f.type() == FieldType.TIME || f.derive() == null
-                    || f.derive() == Derivation.EVENT_KEY || f.derive() == Derivation.SOURCE_FILE;
-            if (!shown || f.type() == FieldType.FLATTENED && r.path() == null) {
-                throw new QueryException("field '" + n + "' cannot be a column; use a field read from the event, "
-                        + "a dotted path inside one, eventTime, ti.id or ti.file");
+            if (f.type() == FieldType.RAW || (f.type() == FieldType.FLATTENED && r.path() == null)) {
+                throw new QueryException("field '" + n + "' cannot be a column; "
+                        + (f.type() == FieldType.RAW ? "it is the original event ('show' prints it)" : "name a dotted path inside it, e.g. " + f.name() + ".bucketName"));
             }
-            out.add(new Column(r.path() == null ? f.name() : f.name() + "." + r.path(), f, r.path()));
+            out.add(new Column(n, f, r.path(), builder));
         }
         return out;
     }

@@ -16,9 +16,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Write the events matching QUERY, oldest first, as a CloudTrail delivery file",
-                "{\"Records\":[...]} that other tools read: gzip'd when FILE ends in .gz. Each event is its original",
-                "JSON, byte for byte. The file appears only when complete; an existing one is replaced only with --force."},
+        header = "Write the events matching QUERY, oldest first, as a CloudTrail delivery file "
+                + "{\"Records\":[...]}, each event byte for byte.",
+        description = "Write the events matching QUERY, oldest first, as a CloudTrail delivery file "
+                + "{\"Records\":[...]} that other tools read: gzip'd when FILE ends in .gz. Each event is its "
+                + "original JSON, byte for byte. The file appears only when complete; an existing one is replaced "
+                + "only with --force.",
         footer = ExitCodes.FOOTER)
 final class ExportCommand extends Subcommand implements Callable<Integer> {
     private static final int PAGE = 1000;

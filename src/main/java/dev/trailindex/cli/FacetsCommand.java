@@ -15,8 +15,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "facets", mixinStandardHelpOptions = true,
-        description = {"Top values with counts of one or more fields over the events matching QUERY",
-                "(all events without a query). Facetable fields are marked in 'trailindex fields'."},
+        header = "Top values with counts of one or more fields over the events matching QUERY (all events without "
+                + "a query).",
+        description = "Facetable fields are marked in 'trailindex fields'.",
         footer = ExitCodes.FOOTER)
 final class FacetsCommand extends Subcommand implements Callable<Integer> {
     @Mixin
@@ -63,7 +64,7 @@ final class FacetsCommand extends Subcommand implements Callable<Integer> {
 
     static void printFacet(PrintWriter out, FacetCounts c) {
         out.printf("%s  (%s events with a value, %s distinct)%n", c.field(), Formats.number(c.events()), Formats.number(c.distinct()));
-        Table t = new Table(List.of("count", "value"), 100);
+        Table t = new Table(List.of("count", "value")).whole(0);
         for (FacetCounts.ValueCount v : c.top()) {
             t.row(List.of(Formats.number(v.count()), v.value()));
         }

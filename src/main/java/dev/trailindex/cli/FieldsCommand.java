@@ -11,8 +11,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "fields", mixinStandardHelpOptions = true,
-        description = {"List the searchable fields of the index schema: name, short alias, type, whether it facets, and",
-                "what it holds. Names and aliases match in any case; flattened fields are searched by dotted path."},
+        header = "List the searchable fields of the index schema: name, short alias, type, whether it facets, and "
+                + "what it holds.",
+        description = "Names and aliases match in any case; flattened fields are searched by dotted path.",
         footer = ExitCodes.FOOTER)
 final class FieldsCommand extends Subcommand implements Callable<Integer> {
     @Mixin
@@ -25,7 +26,7 @@ final class FieldsCommand extends Subcommand implements Callable<Integer> {
             printJson(true, g -> JsonViews.fields(g, main.schema()));
             return ExitCodes.OK;
         }
-        Table t = new Table(List.of("field", "alias", "type", "facet", "description"), 120);
+        Table t = new Table(List.of("field", "alias", "type", "facet", "description")).whole(0, 1, 2, 3).wrapLast();
         for (FieldSpec f : fields) {
             List<String> row = new ArrayList<>(List.of(f.name(), String.join(",", f.aliases()), f.type().jsonName(),
                     f.facet() ? "yes" : "", f.description()));

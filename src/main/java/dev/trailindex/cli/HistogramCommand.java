@@ -16,8 +16,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "histogram", mixinStandardHelpOptions = true,
-        description = {"Matching events over time, as a bar chart or JSON. Buckets are aligned to the interval",
-                "in UTC; empty buckets between the first and the last match are shown."},
+        header = "Matching events over time, as a bar chart or JSON.",
+        description = "Buckets are aligned to the interval in UTC; empty buckets between the first and the last match "
+                + "are shown.",
         footer = ExitCodes.FOOTER)
 final class HistogramCommand extends Subcommand implements Callable<Integer> {
     private static final int BAR = 50;

@@ -11,7 +11,6 @@ import java.util.List;
 
 /** Hits as rows of cells: an aligned table for the terminal, or CSV. */
 final class HitTable {
-    private static final int CELL_WIDTH = 64;
 
     private HitTable() {
     }
@@ -30,13 +29,23 @@ final class HitTable {
     }
 
     static void table(PrintWriter out, List<Columns.Column> cols, SearchResult result, ZoneId zone) throws IOException {
-        Table table = new Table(cols.stream().map(Columns.Column::header).toList(), CELL_WIDTH);
+        table(out, cols, result, zone, result.nextCursor() == null ? "" : "; next page: --cursor " + result.nextCursor());
+    }
+
+    /** The table, then "N of M matching events" and {@code more} (how to see the rest). */
+    static void table(PrintWriter out, List<Columns.Column> cols, SearchResult result, ZoneId zone, String more) throws IOException {
+        Table table = new Table(cols.stream().map(Columns.Column::header).toList());
+        for (int i = 0; i < cols.size(); i++) {
+            if (cols.get(i).spec().type() == dev.trailindex.schema.FieldType.TIME || cols.get(i).spec().type() == dev.trailindex.schema.FieldType.NUMBER) {
+                table.whole(i);
+            }
+        }
         rows(cols, result, zone).forEach(table::row);
         if (!result.hits().isEmpty()) {
             table.print(out);
         }
-        out.printf("%s of %s matching events%s%n", Formats.number(result.hits().size()), Formats.number(result.total()),
-                result.nextCursor() == null ? "" : "; next page: --cursor " + result.nextCursor());
+        out.printf("%s of %s matching %s%s%n", Formats.number(result.hits().size()), Formats.number(result.total()),
+                result.total() == 1 ? "event" : "events", more);
     }
 
     static void csv(PrintWriter out, List<Columns.Column> cols, SearchResult result, ZoneId zone) throws IOException {

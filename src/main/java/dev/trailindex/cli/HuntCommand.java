@@ -6,6 +6,7 @@ import dev.trailindex.query.Hunts;
 import dev.trailindex.query.Order;
 import dev.trailindex.query.QueryException;
 import dev.trailindex.query.SearchRequest;
+import dev.trailindex.query.SearchResult;
 import dev.trailindex.query.SearchService;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -18,9 +19,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "hunt", mixinStandardHelpOptions = true,
-        description = {"Run the named forensic searches shipped with trailindex (index-schema/hunts.json): root",
-                "activity, sign-ins without MFA, CloudTrail tampering, new keys, policy changes, exposed security groups,",
-                "and more. Without NAME, a table of hits per hunt; with NAME, why it matters and its events."},
+        header = "Run the named forensic searches shipped with trailindex (index-schema/hunts.json), or show one "
+                + "with its events.",
+        description = "Run the named forensic searches shipped with trailindex (index-schema/hunts.json): root "
+                + "activity, sign-ins without MFA, CloudTrail tampering, new keys, policy changes, exposed "
+                + "security groups, and more. Without NAME, a table of hits per hunt; with NAME, why it matters "
+                + "and its events.",
         footer = ExitCodes.FOOTER)
 final class HuntCommand extends Subcommand implements Callable<Integer> {
     @Mixin
@@ -53,10 +57,12 @@ final class HuntCommand extends Subcommand implements Callable<Integer> {
                 results.add(search.hunt(h, range, top));
             }
             if (format.json()) {
-                printResults(results);
+                printResults(results, name != null);
             } else if (name == null) {
-                Table t = new Table(List.of("hunt", "hits", "title"), 80);
-                results.forEach(r -> t.row(List.of(r.hunt().name(), Formats.number(r.hits()), r.hunt().title())));
+                // A grouped hunt's answer is its groups (the rarest regions), not its events: both are shown.
+                Table t = new Table(List.of("hunt", "hits", "groups", "title")).whole(0, 1, 2);
+                results.forEach(r -> t.row(List.of(r.hunt().name(), Formats.number(r.hits()),
+                        r.hunt().groupBy() == null ? "" : Formats.number(r.distinctGroups()) + " " + r.hunt().groupBy(), r.hunt().title())));
                 t.print(out());
             } else {
                 showOne(search, results.get(0), range);
@@ -67,24 +73,35 @@ final class HuntCommand extends Subcommand implements Callable<Integer> {
 
     private void showOne(SearchService search, HuntResult r, SearchRequest range) throws IOException {
         PrintWriter out = out();
+        String hits = Formats.number(r.hits()) + (r.hits() == 1 ? " event" : " events")
+                + (r.hunt().groupBy() == null ? "" : " in " + Formats.number(r.distinctGroups()) + " " + r.hunt().groupBy() + " values");
         out.printf("%s: %s%nwhy:   %s%nquery: %s%nhits:  %s%n", r.hunt().name(), r.hunt().title(), r.hunt().why(),
-                r.hunt().query().isBlank() ? "(every event)" : r.hunt().query(), Formats.number(r.hits()));
+                r.hunt().query().isBlank() ? "(every event)" : r.hunt().query(), hits);
         if (!r.groups().isEmpty()) {
             out.printf("%nby %s%s:%n", r.hunt().groupBy(), r.hunt().rarestFirst() ? " (rarest first)" : "");
-            Table g = new Table(List.of("count", "value"), 100);
+            Table g = new Table(List.of("count", "value")).whole(0);
             r.groups().forEach(v -> g.row(List.of(Formats.number(v.count()), v.value())));
             g.print(out);
         }
-        if (r.hits() > 0 && limit > 0) {
+        if (r.hunt().query().isBlank() && !r.groups().isEmpty()) {
+            // Every event matches: listing the newest says nothing. The events of one group are one search away.
+            FacetCounts.ValueCount first = r.groups().get(0);
+            out.printf("%nthe events of one value: trailindex search '%s:\"%s\"'%n", r.hunt().groupBy(),
+                    Printable.escape(first.value()).replace("\"", "\\\""));
+        } else if (r.hits() > 0 && limit > 0) {
             out.println();
             SearchRequest req = new SearchRequest(r.hunt().query(), range.from(), range.to(), limit, Order.NEWEST, null, range.zone());
-            HitTable.table(out, Columns.of(main.schema(), null), search.search(req), range.zone());
+            SearchResult page = search.search(req);
+            String more = page.nextCursor() == null ? "" : "; all of them: trailindex search '" + r.hunt().query().replace("'", "'\\''") + "'";
+            HitTable.table(out, Columns.of(main.schema(), null), page, range.zone(), more);
         }
     }
 
-    private void printResults(List<HuntResult> results) throws IOException {
+    private void printResults(List<HuntResult> results, boolean one) throws IOException {
         printJson(true, g -> {
-            g.writeStartArray();
+            if (!one) {
+                g.writeStartArray();
+            }
             for (HuntResult r : results) {
                 g.writeStartObject();
                 g.writeStringField("name", r.hunt().name());
@@ -102,10 +119,13 @@ final class HuntCommand extends Subcommand implements Callable<Integer> {
                         g.writeEndObject();
                     }
                     g.writeEndArray();
+                    g.writeNumberField("distinctGroups", r.distinctGroups());
                 }
                 g.writeEndObject();
             }
-            g.writeEndArray();
+            if (!one) {
+                g.writeEndArray();
+            }
         });
     }
 }

@@ -21,11 +21,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "index", mixinStandardHelpOptions = true,
-        description = {"Index CloudTrail logs: files and folders (walked recursively), plain or gzip'd, in any of",
-                "CloudTrail's shapes: {\"Records\":[...]} delivery files, JSON arrays, single events, JSON lines,",
-                "and 'aws cloudtrail lookup-events' output. Re-running reads only new or changed files and adds only",
-                "events not yet in the index; a killed run is completed by running it again.",
-                "Broken files are reported with their path and reason and never stop the run."},
+        header = "Index CloudTrail logs from files, folders and standard input, plain or gzip'd, in any of "
+                + "CloudTrail's shapes.",
+        description = "Index CloudTrail logs: files and folders (walked recursively), plain or gzip'd, in any of "
+                + "CloudTrail's shapes: {\"Records\":[...]} delivery files, JSON arrays, single events, JSON "
+                + "lines, and 'aws cloudtrail lookup-events' output. Re-running reads only new or changed files "
+                + "and adds only events not yet in the index; a killed run is completed by running it again. "
+                + "Broken files are reported with their path and reason and never stop the run.",
         footer = ExitCodes.FOOTER)
 final class IndexCommand extends Subcommand implements Callable<Integer> {
     private static final int LIST_LIMIT = 20;

@@ -91,6 +91,7 @@ public final class Main implements Runnable {
                 // "search @/etc/passwd" is a query, never the contents of a file.
                 .setExpandAtFiles(false)
                 .setCaseInsensitiveEnumValuesAllowed(true)
+                .setUsageHelpWidth(Math.min(Terminal.width(), 120))
                 .setExecutionExceptionHandler(Main::handle);
         cl.setParameterExceptionHandler((ex, a) -> {
             CommandLine c = ex.getCommandLine();

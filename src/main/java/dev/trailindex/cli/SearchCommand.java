@@ -17,13 +17,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "search", mixinStandardHelpOptions = true,
-        description = {"Search the index with Lucene query syntax over CloudTrail's field names, newest first.",
-                "Field names, aliases and keyword values match in any case: eventname:consolelogin, ip:203.0.113.50.",
-                "Nested values by dotted path: requestParameters.bucketName:my-bucket. Wildcards: eventName:Delete*.",
-                "Unquoted values may hold ':' and '/': userIdentity.arn:*role/Admin*, sourceIPAddress:10.0.0.0/8.",
-                "Existence and negation: errorCode:*, _exists_:errorCode, NOT errorCode:*. Time: eventTime:[2024-03-01T02:00 TO 2024-03-01T02:30].",
-                "related.arn / related.accessKey / related.account / related.ip find a value anywhere in the event.",
-                "Words without a field search the full text. 'trailindex fields' lists fields and aliases."},
+        header = "Search the index with Lucene query syntax over CloudTrail's field names, newest first.",
+        description = "Field names, aliases and keyword values match in any case: eventname:consolelogin, "
+                + "ip:203.0.113.50. Nested values by dotted path: requestParameters.bucketName:my-bucket. "
+                + "Wildcards: eventName:Delete*. Unquoted values may hold ':' and '/': "
+                + "userIdentity.arn:*role/Admin*, sourceIPAddress:10.0.0.0/8. Existence and negation: errorCode:*, "
+                + "_exists_:errorCode, NOT errorCode:*. Time: eventTime:[2024-03-01T02:00 TO 2024-03-01T02:30]. "
+                + "related.arn / related.accessKey / related.account / related.ip find a value anywhere in the "
+                + "event. Words without a field search the full text. 'trailindex fields' lists fields and "
+                + "aliases.",
         footer = ExitCodes.FOOTER)
 final class SearchCommand extends Subcommand implements Callable<Integer> {
     @Mixin

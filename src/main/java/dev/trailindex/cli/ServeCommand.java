@@ -25,14 +25,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serve the index over HTTP: a web page at /, a read-only JSON API under /api/",
-                "(search, facets, histogram, events/{id}, stats, fields) and /health.",
-                "Binds to loopback unless told otherwise, and answers only requests whose Host",
-                "names the bound address (127.0.0.1, localhost, [::1] on loopback) or an",
-                "--allow-host name; others get 403, so a web page cannot reach the index",
-                "through DNS rebinding. Slow clients are cut off at --head-timeout and",
-                "--response-timeout without holding a request thread. Searches keep working",
-                "while 'trailindex index' adds files to the same index. Ctrl-C stops it."},
+        header = "Serve the index over HTTP: a web page at /, a read-only JSON API under /api/ (search, facets, "
+                + "histogram, events/{id}, stats, fields) and /health.",
+        description = "Binds to loopback unless told otherwise, and answers only requests whose Host names the bound "
+                + "address (127.0.0.1, localhost, [::1] on loopback) or an --allow-host name; others get 403, so a "
+                + "web page cannot reach the index through DNS rebinding. Slow clients are cut off at "
+                + "--head-timeout and --response-timeout without holding a request thread. Searches keep working "
+                + "while 'trailindex index' adds files to the same index. Ctrl-C stops it.",
         footer = ExitCodes.FOOTER)
 final class ServeCommand extends Subcommand implements Callable<Integer> {
     @Mixin

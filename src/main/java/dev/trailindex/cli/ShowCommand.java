@@ -13,8 +13,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "show", mixinStandardHelpOptions = true,
-        description = {"Print one event's exact original JSON bytes on stdout.",
-                "EVENT_ID is the eventID, or the sha256:... key search shows for events without one."},
+        header = "Print one event's exact original JSON bytes on stdout.",
+        description = "EVENT_ID is the eventID, or the sha256:... key search shows for events without one.",
         footer = ExitCodes.FOOTER)
 final class ShowCommand extends Subcommand implements Callable<Integer> {
     @Mixin

@@ -14,7 +14,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "stats", mixinStandardHelpOptions = true,
-        description = "What the index holds: events, time span, source files and the top values of key fields.",
+        header = "What the index holds: events, time span, source files and the top values of key fields.",
         footer = ExitCodes.FOOTER)
 final class StatsCommand extends Subcommand implements Callable<Integer> {
     @Mixin

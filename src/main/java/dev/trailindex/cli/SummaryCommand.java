@@ -14,9 +14,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "summary", mixinStandardHelpOptions = true,
-        description = {"An investigator's actor sheet: for each of the most frequent values of --by (a principal ARN,",
-                "an access key, an IP) among the matching events, the first and last time seen, the events, the errors,",
-                "and how many distinct IPs, access keys, regions and user agents it used."},
+        header = "An actor sheet: per top value of --by (a principal, key or IP), events, errors, first and last "
+                + "seen, and distinct IPs, keys, regions and agents.",
+        description = "An investigator's actor sheet: for each of the most frequent values of --by (a principal ARN, "
+                + "an access key, an IP) among the matching events, the first and last time seen, the events, the "
+                + "errors, and how many distinct IPs, access keys, regions and user agents it used.",
         footer = ExitCodes.FOOTER)
 final class SummaryCommand extends Subcommand implements Callable<Integer> {
     @Mixin
@@ -65,9 +67,10 @@ final class SummaryCommand extends Subcommand implements Callable<Integer> {
                 return ExitCodes.OK;
             }
             List<String> header = new ArrayList<>(List.of(by, "events", "errors", "first seen", "last seen"));
-            List<String> distinct = main.schema().actorSheet().distinct().stream().map(f -> "distinct " + f.name()).toList();
+            // Short headers (the fields' aliases, plural), with what they count said once below the table.
+            List<String> distinct = main.schema().actorSheet().distinct().stream().map(SummaryCommand::shortName).toList();
             header.addAll(distinct);
-            Table t = new Table(header, 64);
+            Table t = new Table(header).whole(1, 2, 3, 4);
             for (ActorSummary a : rows) {
                 List<String> row = new ArrayList<>(List.of(a.value(), Formats.number(a.events()), Formats.number(a.errors()),
                         Formats.time(a.first(), req.zone()), Formats.time(a.last(), req.zone())));
@@ -75,7 +78,14 @@ final class SummaryCommand extends Subcommand implements Callable<Integer> {
                 t.row(row);
             }
             t.print(out());
+            out().println(String.join(", ", distinct) + ": distinct values of " + main.schema().actorSheet().distinct().stream()
+                    .map(dev.trailindex.schema.FieldSpec::name).collect(java.util.stream.Collectors.joining(", ")));
         }
         return ExitCodes.OK;
+    }
+
+    private static String shortName(dev.trailindex.schema.FieldSpec f) {
+        String n = f.aliases().isEmpty() ? f.name().substring(f.name().lastIndexOf('.') + 1) : f.aliases().get(0);
+        return n.endsWith("s") ? n : n + "s";
     }
 }

@@ -99,6 +99,25 @@ public final class DocumentBuilder {
         return null;
     }
 
+    /**
+     * The values field {@code f} gets for {@code event}, as a person reads them: original spelling where the index
+     * keeps it (doc values, stored values), numbers as numbers. For showing derived fields as columns.
+     */
+    public List<String> displayValues(RawEvent event, FieldSpec f) {
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        java.util.LinkedHashSet<String> terms = new java.util.LinkedHashSet<>();
+        for (org.apache.lucene.index.IndexableField x : build(event, key(event)).getFields(f.name())) {
+            if (x instanceof SortedSetDocValuesField || (x instanceof StoredField && x.stringValue() != null)) {
+                out.add(x instanceof StoredField ? x.stringValue() : x.binaryValue().utf8ToString());
+            } else if (x instanceof LongField || (x instanceof StoredField && x.numericValue() != null)) {
+                out.add(x.numericValue().toString());
+            } else if (x instanceof StringField && x.binaryValue() != null) {
+                terms.add(KeywordTerms.text(x.binaryValue()));
+            }
+        }
+        return List.copyOf(out.isEmpty() ? terms : out);
+    }
+
     /** The document of {@code event}, whose key is {@code key}. */
     public Document build(RawEvent event, String key) {
         Document doc = new Document();
@@ -136,6 +155,12 @@ public final class DocumentBuilder {
         FieldSpec f = c.spec();
         switch (f.derive()) {
             case CREDENTIAL_KIND -> addKeyword(doc, f, Credentials.kind(first(event.tree(), c)), flags);
+            case FIRST_NON_EMPTY -> {
+                String v = FieldValues.firstNonEmpty(event.tree(), f);
+                if (v != null) {
+                    addKeyword(doc, f, v, flags);
+                }
+            }
             case ACCESS_KEY_KIND -> addKeyword(doc, f, Credentials.keyKind(first(event.tree(), c)), flags);
             case SOURCE_FILE -> addKeyword(doc, f, event.file(), flags);
             case SOURCE_RECORD -> addNumber(doc, f, event.record());

@@ -21,4 +21,20 @@ public final class FieldValues {
         }
         return out;
     }
+
+    /** The first non-blank string at the field's "from" paths, in order, or null (the firstNonEmpty derivation). */
+    public static String firstNonEmpty(JsonNode event, FieldSpec field) {
+        for (String path : field.from()) {
+            String[] found = new String[1];
+            JsonValues.at(event, List.of(path.split("\\.")), 0, v -> {
+                if (found[0] == null && v.isTextual() && !v.textValue().isBlank()) {
+                    found[0] = v.textValue();
+                }
+            });
+            if (found[0] != null) {
+                return found[0];
+            }
+        }
+        return null;
+    }
 }

@@ -197,9 +197,10 @@ public final class SearchService implements Closeable {
         Query q = toQuery(req);
         return withSearcher(s -> {
             long hits = s.count(q);
-            List<FacetCounts.ValueCount> groups = hunt.groupBy() == null || hits == 0 ? List.of()
-                    : facets.groups(s, q, hunt.groupBy(), top, hunt.rarestFirst());
-            return new HuntResult(hunt, hits, groups);
+            boolean grouped = hunt.groupBy() != null && hits > 0;
+            List<FacetCounts.ValueCount> groups = grouped ? facets.groups(s, q, hunt.groupBy(), top, hunt.rarestFirst()) : List.of();
+            int distinct = grouped ? facets.count(s, q, List.of(hunt.groupBy()), 1).get(0).distinct() : 0;
+            return new HuntResult(hunt, hits, groups, distinct);
         });
     }
 

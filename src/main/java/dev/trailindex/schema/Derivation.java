@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
 public enum Derivation {
     /** root, iam-user, assumed-role, federated, aws-service, ... from the identity type (first "from" path). */
     CREDENTIAL_KIND("credentialKind"),
+    /** The first value among the "from" paths that is a non-empty string (e.g. who acted: ARN, else user name...). */
+    FIRST_NON_EMPTY("firstNonEmpty"),
     /** long-term (AKIA), temporary (ASIA), other, none, from the access key (first "from" path). */
     ACCESS_KEY_KIND("accessKeyKind"),
     /** Data-quality flags raised while the event was indexed. */

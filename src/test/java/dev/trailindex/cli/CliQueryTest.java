@@ -101,7 +101,7 @@ class CliQueryTest {
         assertEquals(0, CliTest.run("index", "-q", "--index", idx, logs.toString()).code());
         String csv = CliTest.run("search", "--index", idx, "--format", "csv").out();
         List<String> lines = csv.lines().toList();
-        assertEquals("eventTime,eventName,eventSource,userIdentity.arn,sourceIPAddress,errorCode", lines.get(0));
+        assertEquals("eventTime,eventName,eventSource,ti.principal,sourceIPAddress,errorCode", lines.get(0));
         assertEquals("2024-01-01T00:00:00Z,\"'=HYPERLINK(\"\"http://x\"\",\"\"click\"\")\",'+cmd,\"a,b \"\"quoted\"\"\",'-1+2,'@SUM(A1)", lines.get(1));
         assertTrue(csv.endsWith("\r\n"));
     }
@@ -175,7 +175,7 @@ class CliQueryTest {
         assertTrue(table.lines().count() >= 16, table);
         assertTrue(table.lines().anyMatch(l -> l.matches("cloudtrail-tampering +1 +.*")), table);
         String one = run("hunt", "cloudtrail-tampering").out();
-        assertTrue(one.contains("why:") && one.contains("StopLogging") && one.contains("1 of 1 matching events"), one);
+        assertTrue(one.contains("why:") && one.contains("StopLogging") && one.contains("1 of 1 matching event"), one);
         CliTest.Run unknown = run("hunt", "no-such-hunt");
         assertEquals(2, unknown.code());
         assertTrue(unknown.stderr().contains("no hunt named 'no-such-hunt'"));

@@ -82,7 +82,7 @@ class CliTest {
 
         Run table = run("search", "--index", index.toString(), "--limit", "2", "eventName:StopLogging");
         assertTrue(table.out().startsWith("eventTime "), table.out());
-        assertTrue(table.out().contains("StopLogging") && table.out().endsWith("1 of 1 matching events\n"), table.out());
+        assertTrue(table.out().contains("StopLogging") && table.out().endsWith("1 of 1 matching event\n"), table.out());
     }
 
     @Test
