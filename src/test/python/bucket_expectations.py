@@ -3,7 +3,9 @@
 
 Independent of trailindex: the corpus is read by corpus_expectations.py's own reader (first copy of an eventID
 wins), and an event "touches" bucket B when any string in it holds the ARN arn:aws:s3:::B (a whole ARN, not
-arn:aws:s3:::B/key) or its requestParameters.bucketName is B. Prints {"buckets": {B: count}, "by_name_only": n}.
+arn:aws:s3:::B/key) or its requestParameters.bucketName is B. Prints {"buckets": {B: count}, "by_name_only": n,
+"bucket_name_values": {lower-case value: events}, "events_with_bucket_name": n}: the last two are what a facet on the
+nested path requestParameters.bucketName must count.
 """
 import argparse
 import json
@@ -42,9 +44,17 @@ def main():
     args = ap.parse_args()
     _results, unique, _stats = ce.ingest(args.corpus)
     counts, by_name_only = {}, 0
+    names, with_name = {}, 0
     for event, _rel in unique:
         named = set()
         params = event.get("requestParameters")
+        if isinstance(params, dict) and params.get("bucketName") is not None:
+            values = params["bucketName"] if isinstance(params["bucketName"], list) else [params["bucketName"]]
+            values = [v for v in values if v is not None and not isinstance(v, (dict, list))]
+            if values:
+                with_name += 1
+            for v in set(str(v).lower() if not isinstance(v, bool) else str(v).lower() for v in values):
+                names[v] = names.get(v, 0) + 1
         if isinstance(params, dict) and isinstance(params.get("bucketName"), str):
             named.add(params["bucketName"].lower())
         arns = bucket_arns(event)
@@ -52,7 +62,8 @@ def main():
             counts[b] = counts.get(b, 0) + 1
         if named - arns:
             by_name_only += 1
-    json.dump({"buckets": counts, "by_name_only": by_name_only}, sys.stdout, sort_keys=True)
+    json.dump({"buckets": counts, "by_name_only": by_name_only, "bucket_name_values": names,
+               "events_with_bucket_name": with_name}, sys.stdout, sort_keys=True)
 
 
 if __name__ == "__main__":

@@ -46,7 +46,7 @@ final class FacetsCommand extends Subcommand implements Callable<Integer> {
             long total = search.count(req);
             List<FacetCounts> counts = search.facets(req, fields, top);
             if (format.json()) {
-                printJson(true, g -> JsonViews.facets(g, total, counts));
+                printJson(format.pretty(), g -> JsonViews.facets(g, total, counts));
             } else {
                 printTable(out(), total, counts);
             }

@@ -1,6 +1,9 @@
 package dev.trailindex.cli;
 
 import dev.trailindex.query.JsonViews;
+import dev.trailindex.query.NestedPaths;
+import dev.trailindex.query.SearchService;
+import picocli.CommandLine.Option;
 import dev.trailindex.schema.FieldSpec;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -19,11 +22,28 @@ final class FieldsCommand extends Subcommand implements Callable<Integer> {
     @Mixin
     ReportFormatOption format;
 
+    @Option(names = "--paths", paramLabel = "PREFIX", arity = "0..1", fallbackValue = "",
+            description = "Instead, list the dotted paths the index holds inside nested objects under PREFIX (e.g. "
+                    + "requestParameters; all without one), with the number of events that have each.")
+    String paths;
+
+    @Mixin
+    IndexOption index;
+
     @Override
     public Integer call() throws IOException {
+        if (paths != null) {
+            return listPaths();
+        }
         List<FieldSpec> fields = main.schema().fields().stream().filter(FieldSpec::index).toList();
         if (format.json()) {
-            printJson(true, g -> JsonViews.fields(g, main.schema()));
+            printJson(format.pretty(), g -> {
+                g.writeStartObject();
+                g.writeNumberField("version", JsonViews.VERSION);
+                g.writeFieldName("fields");
+                JsonViews.fields(g, main.schema());
+                g.writeEndObject();
+            });
             return ExitCodes.OK;
         }
         Table t = new Table(List.of("field", "alias", "type", "facet", "description")).whole(0, 1, 2, 3).wrapLast();
@@ -33,6 +53,37 @@ final class FieldsCommand extends Subcommand implements Callable<Integer> {
             t.row(row);
         }
         t.print(out());
+        return ExitCodes.OK;
+    }
+
+    private int listPaths() throws IOException {
+        try (SearchService search = openIndex(index)) {
+            List<NestedPaths.PathCount> found = search.paths(paths);
+            if (format.json()) {
+                printJson(format.pretty(), g -> {
+                    g.writeStartObject();
+                    g.writeNumberField("version", JsonViews.VERSION);
+                    g.writeArrayFieldStart("paths");
+                    for (NestedPaths.PathCount p : found) {
+                        g.writeStartObject();
+                        g.writeStringField("path", p.path());
+                        g.writeNumberField("events", p.events());
+                        g.writeEndObject();
+                    }
+                    g.writeEndArray();
+                    g.writeEndObject();
+                });
+                return ExitCodes.OK;
+            }
+            if (found.isEmpty()) {
+                out().println("no nested path under '" + Printable.escape(paths) + "' in " + Printable.escape(index.path().toString()));
+                return ExitCodes.OK;
+            }
+            Table t = new Table(List.of("events", "path")).whole(0);
+            found.forEach(p -> t.row(List.of(Formats.number(p.events()), p.path())));
+            t.print(out());
+            out().printf("%s paths (as indexed, in lower case; names match in any case)%n", Formats.number(found.size()));
+        }
         return ExitCodes.OK;
     }
 }

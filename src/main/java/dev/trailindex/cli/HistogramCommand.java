@@ -31,7 +31,7 @@ final class HistogramCommand extends Subcommand implements Callable<Integer> {
     @Mixin
     TimeRangeOptions time;
 
-    @Option(names = "--interval", paramLabel = "I", defaultValue = "auto", description = "auto (default, about 60 buckets), or e.g. 1m, 5m, 1h, 1d, 1w.")
+    @Option(names = "--interval", paramLabel = "I", defaultValue = "auto", description = "auto (default, about 60 buckets), or e.g. 1m, 5m, 1h, 1d, 1w, 1mo, 1y; days and longer start at midnight in --tz.")
     String interval;
 
     @Mixin
@@ -45,9 +45,9 @@ final class HistogramCommand extends Subcommand implements Callable<Integer> {
         String q = query.text();
         SearchRequest req = time.request(q, 0, Order.NEWEST, null);
         try (SearchService search = openIndex(index)) {
-            Histogram h = search.histogram(req, Durations.intervalOrAuto(interval));
+            Histogram h = search.histogram(req, dev.trailindex.query.Interval.parseOrAuto(interval));
             if (format.json()) {
-                printJson(true, g -> JsonViews.histogram(g, h, req.zone()));
+                printJson(format.pretty(), g -> JsonViews.histogram(g, h, req.zone()));
             } else {
                 chart(out(), h, req.zone());
             }
@@ -58,8 +58,7 @@ final class HistogramCommand extends Subcommand implements Callable<Integer> {
     private static void chart(PrintWriter out, Histogram h, ZoneId zone) {
         long max = h.buckets().stream().mapToLong(Histogram.Bucket::count).max().orElse(0);
         int width = Formats.number(max).length();
-        out.printf("%s events, interval %s%s%n", Formats.number(h.total()), Duration.ofMillis(h.intervalMillis()).toString()
-                .substring(2).toLowerCase(java.util.Locale.ROOT), h.withoutTime() > 0 ? ", " + Formats.number(h.withoutTime()) + " without a time" : "");
+        out.printf("%s events, interval %s%s%n", Formats.number(h.total()), h.interval(), h.withoutTime() > 0 ? ", " + Formats.number(h.withoutTime()) + " without a time" : "");
         boolean sparse = h.buckets().size() > MAX_LINES;
         if (sparse) {
             out.printf("(%s buckets: empty ones are not shown; use a larger --interval for a continuous chart)%n",

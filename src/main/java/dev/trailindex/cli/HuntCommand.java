@@ -6,6 +6,7 @@ import dev.trailindex.query.Hunts;
 import dev.trailindex.query.Order;
 import dev.trailindex.query.QueryException;
 import dev.trailindex.query.SearchRequest;
+import dev.trailindex.query.JsonViews;
 import dev.trailindex.query.SearchResult;
 import dev.trailindex.query.SearchService;
 import java.io.IOException;
@@ -98,12 +99,17 @@ final class HuntCommand extends Subcommand implements Callable<Integer> {
     }
 
     private void printResults(List<HuntResult> results, boolean one) throws IOException {
-        printJson(true, g -> {
+        printJson(format.pretty(), g -> {
             if (!one) {
-                g.writeStartArray();
+                g.writeStartObject();
+                g.writeNumberField("version", JsonViews.VERSION);
+                g.writeArrayFieldStart("hunts");
             }
             for (HuntResult r : results) {
                 g.writeStartObject();
+                if (one) {
+                    g.writeNumberField("version", JsonViews.VERSION);
+                }
                 g.writeStringField("name", r.hunt().name());
                 g.writeStringField("title", r.hunt().title());
                 g.writeStringField("why", r.hunt().why());
@@ -125,6 +131,7 @@ final class HuntCommand extends Subcommand implements Callable<Integer> {
             }
             if (!one) {
                 g.writeEndArray();
+                g.writeEndObject();
             }
         });
     }

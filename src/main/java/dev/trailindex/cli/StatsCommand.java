@@ -26,6 +26,9 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
     @Mixin
     ReportFormatOption format;
 
+    @Option(names = "--tz", paramLabel = "ZONE", description = "Show times in ZONE (Europe/Berlin, -05:00); default UTC.")
+    String tz;
+
     @Option(names = "--check", description = "First verify the checksum of every index file (as 'trailindex check' does).")
     boolean check;
 
@@ -44,12 +47,15 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
                 printStats(s);
             } else {
                 PrintWriter out = out();
-                out.printf("index:        %s%n", index.path());
-                out.printf("events:       %s%n", Formats.number(s.events()));
-                out.printf("time span:    %s .. %s%n", s.first() == null ? "-" : Formats.time(s.first()),
-                        s.last() == null ? "-" : Formats.time(s.last()));
-                out.printf("without time: %s%n", Formats.number(s.withoutTime()));
-                out.printf("source files: %s%n", Formats.number(s.files()));
+                java.time.ZoneId zone = TimeRangeOptions.zone(tz);
+                out.printf("index:                         %s%n", Printable.escape(index.path().toString()));
+                out.printf("events:                        %s%n", Formats.number(s.events()));
+                out.printf("first and last event:          %s .. %s%n", s.first() == null ? "-" : Formats.time(s.first(), zone),
+                        s.last() == null ? "-" : Formats.time(s.last(), zone));
+                out.printf("events without a time:         %s%n", Formats.number(s.withoutTime()));
+                out.printf("source files with kept events: %s%n", Formats.number(s.files()));
+                out.printf("files read by 'index':         %s (with files that held no events, failed or were skipped)%n",
+                        Formats.number(s.filesRecorded()));
                 for (FacetCounts c : s.top()) {
                     out.println();
                     FacetsCommand.printFacet(out, c);
@@ -60,7 +66,7 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
     }
 
     private void printStats(IndexStats s) throws IOException {
-        printJson(true, g -> {
+        printJson(format.pretty(), g -> {
             g.writeStartObject();
             g.writeStringField("index", index.path().toString());
             JsonViews.stats(g, s);

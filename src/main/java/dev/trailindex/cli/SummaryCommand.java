@@ -3,6 +3,7 @@ package dev.trailindex.cli;
 import dev.trailindex.query.ActorSummary;
 import dev.trailindex.query.Order;
 import dev.trailindex.query.SearchRequest;
+import dev.trailindex.query.JsonViews;
 import dev.trailindex.query.SearchService;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -46,8 +47,11 @@ final class SummaryCommand extends Subcommand implements Callable<Integer> {
         try (SearchService search = openIndex(index)) {
             List<ActorSummary> rows = search.summary(req, by, top);
             if (format.json()) {
-                printJson(true, g -> {
-                    g.writeStartArray();
+                printJson(format.pretty(), g -> {
+                    g.writeStartObject();
+                    g.writeNumberField("version", JsonViews.VERSION);
+                    g.writeStringField("by", by);
+                    g.writeArrayFieldStart("rows");
                     for (ActorSummary a : rows) {
                         g.writeStartObject();
                         g.writeStringField("value", a.value());
@@ -63,6 +67,7 @@ final class SummaryCommand extends Subcommand implements Callable<Integer> {
                         g.writeEndObject();
                     }
                     g.writeEndArray();
+                    g.writeEndObject();
                 });
                 return ExitCodes.OK;
             }

@@ -26,6 +26,11 @@ final class TimeRangeOptions {
     String tz;
 
     ZoneId zone() {
+        return zone(tz);
+    }
+
+    /** The zone a --tz value names (UTC when null); a one-line usage error for anything else. */
+    static ZoneId zone(String tz) {
         if (tz == null) {
             return ZoneOffset.UTC;
         }

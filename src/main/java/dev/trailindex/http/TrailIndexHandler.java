@@ -208,8 +208,7 @@ public final class TrailIndexHandler implements HttpHandler {
     }
 
     private Reply histogram(HttpExchange ex, Params p) throws IOException {
-        Duration width = Durations.intervalOrAuto(p.get("interval"));
-        var h = search.histogram(request(p, 0), width);
+        var h = search.histogram(request(p, 0), dev.trailindex.query.Interval.parseOrAuto(p.get("interval")));
         return Reply.json(g -> JsonViews.histogram(g, h, ZoneOffset.UTC));
     }
 

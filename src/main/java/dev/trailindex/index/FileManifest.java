@@ -60,6 +60,10 @@ final class FileManifest {
         return new FileManifest(f, m);
     }
 
+    int size() {
+        return entries.size();
+    }
+
     Entry get(String path) {
         return entries.get(path);
     }

@@ -74,6 +74,15 @@ public final class IndexFolder {
         }
     }
 
+    /** How many files the index's runs have read and recorded (each path once), whatever they held. */
+    public static long filesRecorded(Path dir) {
+        try {
+            return FileManifest.load(dir).size();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     /** Marks a run as under way (the write lock is held); returns whether the last run did not finish. */
     static boolean startRun(Path dir) throws IOException {
         Path m = dir.resolve(UNFINISHED);

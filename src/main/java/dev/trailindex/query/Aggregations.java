@@ -5,6 +5,7 @@ import dev.trailindex.schema.FieldSpec;
 import dev.trailindex.schema.Schema;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -51,42 +52,49 @@ final class Aggregations {
         this.facets = facets;
     }
 
-    static Histogram histogram(IndexSearcher s, Query q, String timeField, Duration interval) throws IOException {
+    /**
+     * Matching events per bucket of {@code interval} (null: one chosen for about 60 buckets) in {@code zone}. With
+     * {@code from}/{@code to} (either may be null) the buckets span that window, else the first to the last match.
+     */
+    static Histogram histogram(IndexSearcher s, Query q, String timeField, Interval interval, ZoneId zone, Long from, Long to)
+            throws IOException {
         long total = s.count(q);
-        Long min = edge(s, q, timeField, false);
+        Long min = from != null ? from : edge(s, q, timeField, false);
         if (min == null) {
-            return new Histogram(interval == null ? AUTO.get(0).toMillis() : interval.toMillis(), List.of(), total);
+            Interval i = interval == null ? Interval.of(AUTO.get(0)) : interval;
+            return new Histogram(i.nominalMillis(), i.label(), List.of(), total);
         }
-        long max = edge(s, q, timeField, true);
-        long width = interval != null ? interval.toMillis() : auto(max - min);
-        if (width <= 0) {
-            throw new QueryException("the interval must be positive");
+        Long last = to != null ? Long.valueOf(to - 1) : edge(s, q, timeField, true);
+        long max = last == null ? min : Math.max(min, last);
+        Interval step = interval != null ? interval : Interval.of(Duration.ofMillis(auto(max - min)));
+        List<Long> starts = new ArrayList<>();
+        for (long b = step.floor(min, zone); b <= max; b = step.next(b, zone)) {
+            starts.add(b);
+            if (starts.size() > MAX_BUCKETS) {
+                throw new QueryException("that interval makes more than " + MAX_BUCKETS
+                        + " buckets; use a larger --interval, auto, or a narrower time range");
+            }
         }
-        long first = Math.floorDiv(min, width) * width;
-        long n = (max - first) / width + 1;
-        if (n > MAX_BUCKETS) {
-            throw new QueryException("that interval makes " + n + " buckets (at most " + MAX_BUCKETS
-                    + "); use a larger --interval, auto, or a narrower time range");
-        }
-        LongRange[] ranges = new LongRange[(int) n];
+        int n = starts.size();
+        LongRange[] ranges = new LongRange[n];
         for (int i = 0; i < n; i++) {
-            long start = first + i * width;
-            ranges[i] = new LongRange(Integer.toString(i), start, true, start + width, false);
+            long end = i + 1 < n ? starts.get(i + 1) : step.next(starts.get(i), zone);
+            ranges[i] = new LongRange(Integer.toString(i), starts.get(i), true, end, false);
         }
         FacetsCollector fc = s.search(q, new FacetsCollectorManager());
         FacetResult r = new LongRangeFacetCounts(timeField, MultiLongValuesSource.fromLongField(timeField), fc, ranges)
                 .getAllChildren(timeField);
-        long[] counts = new long[(int) n];
+        long[] counts = new long[n];
         for (LabelAndValue lv : r.labelValues) {
             counts[Integer.parseInt(lv.label)] = lv.value.longValue();
         }
         List<Histogram.Bucket> buckets = new ArrayList<>();
         long inBuckets = 0;
         for (int i = 0; i < n; i++) {
-            buckets.add(new Histogram.Bucket(first + i * width, counts[i]));
+            buckets.add(new Histogram.Bucket(starts.get(i), counts[i]));
             inBuckets += counts[i];
         }
-        return new Histogram(width, buckets, total - inBuckets);
+        return new Histogram(step.nominalMillis(), step.label(), buckets, total - inBuckets);
     }
 
     private static long auto(long span) {
@@ -120,7 +128,8 @@ final class Aggregations {
         List<ActorSummary> rows = new ArrayList<>();
         for (FacetCounts.ValueCount v : values) {
             Query sub = new BooleanQuery.Builder().add(q, BooleanClause.Occur.MUST)
-                    .add(new TermQuery(KeywordTerms.term(r.spec(), v.value())),
+                    .add(r.path() != null ? new TermQuery(new org.apache.lucene.index.Term(r.spec().name(),
+                            FieldQueries.flatTerm(r.spec(), r.path(), v.value()))) : new TermQuery(KeywordTerms.term(r.spec(), v.value())),
                             BooleanClause.Occur.FILTER)
                     .build();
             FacetsCollector fc = s.search(sub, new FacetsCollectorManager());

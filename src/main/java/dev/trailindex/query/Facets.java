@@ -16,6 +16,7 @@ import org.apache.lucene.search.Query;
 /** Facet counts from lucene-facet over the keyword fields' sorted-set doc values. */
 final class Facets {
     private final FieldResolver resolver;
+    private final PathFacets paths;
     /** lucene-facet's per-field ordinal maps for the current reader: costly to build, valid until it changes. */
     private volatile StateCache cache = new StateCache(null);
 
@@ -42,8 +43,9 @@ final class Facets {
         });
     }
 
-    Facets(FieldResolver resolver) {
+    Facets(FieldResolver resolver, dev.trailindex.schema.Schema schema) {
         this.resolver = resolver;
+        this.paths = new PathFacets(schema);
     }
 
     /**
@@ -51,6 +53,10 @@ final class Facets {
      * {@code rarestFirst}), ties broken by value.
      */
     List<FacetCounts.ValueCount> groups(IndexSearcher s, Query q, String field, int top, boolean rarestFirst) throws IOException {
+        FieldResolver.Resolved path = nestedPath(field);
+        if (path != null) {
+            return paths.count(s, q, path, top, rarestFirst).top();
+        }
         FieldSpec f = facetable(field);
         FacetsCollector hits = s.search(q, new FacetsCollectorManager());
         StringValueFacetCounts counts = new StringValueFacetCounts(state(s, f.name()), hits);
@@ -66,10 +72,17 @@ final class Facets {
                 .toList();
     }
 
+    /** The dotted path inside a flattened field that {@code name} names, or null for a plain field. */
+    private FieldResolver.Resolved nestedPath(String name) {
+        FieldResolver.Resolved r = resolver.resolve(name);
+        return r.path() != null && r.spec().type() == dev.trailindex.schema.FieldType.FLATTENED ? r : null;
+    }
+
     private FieldSpec facetable(String name) {
         FieldResolver.Resolved r = resolver.resolve(name);
         if (r.path() != null || !r.spec().facet()) {
-            throw new QueryException("field '" + name + "' cannot be faceted; facetable fields are marked in 'trailindex fields'");
+            throw new QueryException("field '" + name + "' cannot be faceted; facetable fields are marked in 'trailindex fields', "
+                    + "and any dotted path inside requestParameters, responseElements and the other nested objects can be");
         }
         return r.spec();
     }
@@ -80,14 +93,23 @@ final class Facets {
         }
         List<FieldSpec> specs = new ArrayList<>();
         for (String name : fields) {
-            specs.add(facetable(name));
+            if (nestedPath(name) == null) {
+                specs.add(facetable(name));
+            }
         }
         // Over every event, lucene-facet counts the doc values directly (live documents only) instead of first
         // collecting a bit set of all of them.
         boolean all = q instanceof org.apache.lucene.search.MatchAllDocsQuery;
         FacetsCollector hits = all ? null : s.search(q, new FacetsCollectorManager());
         List<FacetCounts> out = new ArrayList<>();
-        for (FieldSpec f : specs) {
+        java.util.Iterator<FieldSpec> plain = specs.iterator();
+        for (String name : fields) {
+            FieldResolver.Resolved path = nestedPath(name);
+            if (path != null) {
+                out.add(paths.count(s, q, path, top, false));
+                continue;
+            }
+            FieldSpec f = plain.next();
             StringDocValuesReaderState state = state(s, f.name());
             StringValueFacetCounts counts = all ? new StringValueFacetCounts(state) : new StringValueFacetCounts(state, hits);
             FacetResult r = counts.getTopChildren(top, f.name());

@@ -65,6 +65,14 @@ public final class FieldResolver {
                 .sorted(Comparator.comparingInt((String n) -> distance(lower, n.toLowerCase(Locale.ROOT))).thenComparing(n -> n))
                 .limit(3)
                 .toList();
+        int dot = name.indexOf('.');
+        if (near.isEmpty() && dot > 0) {
+            // A mistyped nested object: requestParamters.bucketName -> requestParameters.bucketName.
+            String head = name.substring(0, dot).toLowerCase(Locale.ROOT);
+            near = schema.fields().stream().filter(f -> f.type() == FieldType.FLATTENED)
+                    .filter(f -> distance(head, f.name().toLowerCase(Locale.ROOT)) <= Math.max(2, head.length() / 3))
+                    .map(f -> f.name() + name.substring(dot)).limit(3).toList();
+        }
         if (near.isEmpty()) {
             return "";
         }

@@ -5,11 +5,12 @@ import java.util.List;
 /**
  * Matching events per time bucket.
  *
- * @param intervalMillis bucket width
+ * @param intervalMillis bucket width (a month counts as 30 days, a year as 365: their buckets follow the calendar)
+ * @param interval       the interval as people write it: 1h, 1d, 30d, 1mo
  * @param buckets        every bucket from the first to the last matching event, empty ones included
  * @param withoutTime    matching events without a readable time (in no bucket)
  */
-public record Histogram(long intervalMillis, List<Bucket> buckets, long withoutTime) {
+public record Histogram(long intervalMillis, String interval, List<Bucket> buckets, long withoutTime) {
     public Histogram {
         buckets = List.copyOf(buckets);
     }

@@ -12,7 +12,7 @@ import java.util.List;
  * @param files       distinct source files
  * @param top         top values of the schema's summary fields
  */
-public record IndexStats(long events, Long first, Long last, long withoutTime, long files, List<FacetCounts> top) {
+public record IndexStats(long events, Long first, Long last, long withoutTime, long files, long filesRecorded, List<FacetCounts> top) {
     public IndexStats {
         top = List.copyOf(top);
     }

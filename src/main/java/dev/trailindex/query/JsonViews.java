@@ -27,8 +27,12 @@ public final class JsonViews {
     }
 
     /** A page of hits: total, hits, and the cursor of the next page; the object is left open for the caller to end. */
+    /** The version of every JSON shape trailindex writes (documented in the README); it changes only with them. */
+    public static final int VERSION = 1;
+
     public static void result(JsonGenerator g, Schema schema, SearchResult r, ZoneId zone) throws IOException {
         g.writeStartObject();
+        g.writeNumberField("version", VERSION);
         g.writeNumberField("total", r.total());
         g.writeArrayFieldStart("hits");
         for (StoredEvent e : r.hits()) {
@@ -80,6 +84,7 @@ public final class JsonViews {
     /** A facets answer: the number of matches and the counts per field. */
     public static void facets(JsonGenerator g, long total, java.util.List<FacetCounts> counts) throws IOException {
         g.writeStartObject();
+        g.writeNumberField("version", VERSION);
         g.writeNumberField("total", total);
         g.writeArrayFieldStart("facets");
         for (FacetCounts c : counts) {
@@ -115,7 +120,10 @@ public final class JsonViews {
 
     public static void histogram(JsonGenerator g, Histogram h, ZoneId zone) throws IOException {
         g.writeStartObject();
+        g.writeNumberField("version", VERSION);
+        g.writeNumberField("intervalMs", h.intervalMillis());
         g.writeNumberField("intervalSeconds", h.intervalMillis() / 1000);
+        g.writeStringField("interval", h.interval());
         g.writeNumberField("total", h.total());
         g.writeNumberField("withoutTime", h.withoutTime());
         g.writeArrayFieldStart("buckets");
@@ -131,11 +139,13 @@ public final class JsonViews {
 
     /** Index statistics; the top-level "events" is the number of events. */
     public static void stats(JsonGenerator g, IndexStats s) throws IOException {
+        g.writeNumberField("version", VERSION);
         g.writeNumberField("events", s.events());
         g.writeStringField("firstEventTime", s.first() == null ? null : time(s.first(), null));
         g.writeStringField("lastEventTime", s.last() == null ? null : time(s.last(), null));
         g.writeNumberField("withoutTime", s.withoutTime());
         g.writeNumberField("files", s.files());
+        g.writeNumberField("filesRecorded", s.filesRecorded());
         g.writeArrayFieldStart("top");
         for (FacetCounts c : s.top()) {
             facet(g, c);

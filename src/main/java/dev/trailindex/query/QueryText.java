@@ -37,6 +37,15 @@ final class QueryText {
 
     /** {@code query} with the ':' and '/' inside unquoted values escaped. */
     static String escapeValues(String query, Predicate<String> isField) {
+        return escapeValues(query, isField, name -> false);
+    }
+
+    /**
+     * The same; {@code isKnownPath} says whether a name with colons ({@code requestParameters.encryptionContext.
+     * aws:lambda:FunctionArn}) is a nested path the index holds, so such a key needs no escaping: the field part
+     * then runs to the last colon that still ends a known path.
+     */
+    static String escapeValues(String query, Predicate<String> isField, Predicate<String> isKnownPath) {
         StringBuilder out = new StringBuilder(query.length() + 8);
         int i = 0;
         int n = query.length();
@@ -60,7 +69,7 @@ final class QueryText {
                 out.append(c);
                 i++;
             } else {
-                i = term(query, i, out, isField);
+                i = term(query, i, out, isField, isKnownPath);
                 termStart = query.charAt(i - 1) == ':';
             }
         }
@@ -68,7 +77,7 @@ final class QueryText {
     }
 
     /** One unquoted term, possibly "field:value"; returns the index after it (after the ':' for field:(group)). */
-    private static int term(String q, int start, StringBuilder out, Predicate<String> isField) {
+    private static int term(String q, int start, StringBuilder out, Predicate<String> isField, Predicate<String> isKnownPath) {
         int end = start;
         while (end < q.length() && !Character.isWhitespace(q.charAt(end)) && q.charAt(end) != '(' && q.charAt(end) != ')') {
             end += q.charAt(end) == '\\' ? 2 : 1;
@@ -78,7 +87,13 @@ final class QueryText {
         if (colon > start) {
             String field = q.substring(start, colon);
             if (!field.equalsIgnoreCase("arn") && (isField.test(field) || FIELD_LIKE.matcher(field).matches())) {
-                out.append(q, start, colon + 1);
+                // A key with colons in it: the longest known path wins; its own colons are escaped for the parser.
+                for (int c = firstUnescaped(q, colon + 1, end, ':'); c > 0; c = firstUnescaped(q, c + 1, end, ':')) {
+                    if (isKnownPath.test(q.substring(start, c))) {
+                        colon = c;
+                    }
+                }
+                out.append(q.substring(start, colon).replace(":", "\\:")).append(':');
                 if (colon + 1 < end && "\"([{/".indexOf(q.charAt(colon + 1)) < 0) {
                     escape(q, colon + 1, end, out);
                     return end;

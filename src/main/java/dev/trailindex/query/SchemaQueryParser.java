@@ -62,12 +62,17 @@ public final class SchemaQueryParser extends QueryParser {
 
     /** Parses {@code text}; a blank query matches every event. */
     public Query parseQuery(String text) {
+        return parseQuery(text, name -> false);
+    }
+
+    /** Parses {@code text}; {@code isKnownPath} names the nested paths the index holds (keys with colons need it). */
+    public Query parseQuery(String text, java.util.function.Predicate<String> isKnownPath) {
         if (text == null || text.isBlank()) {
             return new MatchAllDocsQuery();
         }
         QueryText.checkDepth(text, MAX_DEPTH);
         try {
-            return parse(QueryText.escapeValues(text, resolver::knows));
+            return parse(QueryText.escapeValues(text, resolver::knows, isKnownPath));
         } catch (org.apache.lucene.util.automaton.TooComplexToDeterminizeException e) {
             throw FieldQueries.tooComplex(e);
         } catch (ParseException e) {

@@ -14,4 +14,8 @@ final class SchemaQueryParserPool {
     Query parse(String text) {
         return parsers.get().parseQuery(text);
     }
+
+    Query parse(String text, java.util.function.Predicate<String> isKnownPath) {
+        return parsers.get().parseQuery(text, isKnownPath);
+    }
 }

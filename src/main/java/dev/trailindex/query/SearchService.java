@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.document.Document;
@@ -54,6 +55,7 @@ public final class SearchService implements Closeable {
     private final SearcherManager searchers;
     private final SchemaQueryParserPool parsers;
     private final Facets facets;
+    private final NestedPaths nestedPaths;
     private final String timeField;
     /** The event key, which orders ties and finds one event. */
     private final FieldSpec keySpec;
@@ -72,7 +74,8 @@ public final class SearchService implements Closeable {
         this.dir = dir;
         this.searchers = new SearcherManager(dir, null);
         this.parsers = new SchemaQueryParserPool(schema);
-        this.facets = new Facets(new FieldResolver(schema));
+        this.facets = new Facets(new FieldResolver(schema), schema);
+        this.nestedPaths = new NestedPaths(schema);
         this.timeField = schema.timeField().name();
         this.keySpec = schema.derived(Derivation.EVENT_KEY);
         this.f = new Fields(schema.derived(Derivation.EVENT_KEY).name(), schema.derived(Derivation.RAW_EVENT).name(),
@@ -127,14 +130,58 @@ public final class SearchService implements Closeable {
 
     /** The Lucene query for a request: the parsed text, filtered to the time range. */
     public Query toQuery(SearchRequest req) {
-        Query q = req.zone().equals(java.time.ZoneOffset.UTC) ? parsers.parse(req.query())
-                : new SchemaQueryParser(schema, req.zone()).parseQuery(req.query());
+        return toQuery(req, true);
+    }
+
+    /**
+     * {@code strict}: a nested path that no event of the index holds is an error naming the nearest paths (user
+     * queries); hunts, whose paths may simply be absent from this index, are not strict.
+     */
+    private Query toQuery(SearchRequest req, boolean strict) {
+        // Read the index's paths only if the query needs them (a key with colons, a check): not for most queries.
+        java.util.function.Supplier<Map<String, java.util.TreeSet<String>>> known = new java.util.function.Supplier<>() {
+            private Map<String, java.util.TreeSet<String>> paths;
+
+            @Override
+            public Map<String, java.util.TreeSet<String>> get() {
+                if (paths == null) {
+                    paths = withSearcher(s -> nestedPaths.all(s.getIndexReader()));
+                }
+                return paths;
+            }
+        };
+        java.util.function.Predicate<String> isKnownPath = name -> isKnownPath(known.get(), name);
+        Query q = req.zone().equals(java.time.ZoneOffset.UTC) ? parsers.parse(req.query(), isKnownPath)
+                : new SchemaQueryParser(schema, req.zone()).parseQuery(req.query(), isKnownPath);
+        if (strict) {
+            Query parsed = q;
+            nestedPaths.check(parsed, known);
+        }
         if (req.from() == null && req.to() == null) {
             return q;
         }
         Query range = LongField.newRangeQuery(timeField, req.from() == null ? Long.MIN_VALUE : req.from(),
                 req.to() == null ? Long.MAX_VALUE : req.to() - 1);
         return new BooleanQuery.Builder().add(q, BooleanClause.Occur.MUST).add(range, BooleanClause.Occur.FILTER).build();
+    }
+
+    /** Whether {@code name} is field.path of a path the index holds (names in any case). */
+    private static boolean isKnownPath(Map<String, java.util.TreeSet<String>> known, String name) {
+        int dot = name.indexOf('.');
+        while (dot > 0) {
+            for (var e : known.entrySet()) {
+                if (e.getKey().equalsIgnoreCase(name.substring(0, dot))) {
+                    return e.getValue().contains(name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+            dot = name.indexOf('.', dot + 1);
+        }
+        return false;
+    }
+
+    /** The nested paths under {@code prefix} (e.g. requestParameters) with the events holding each. */
+    public List<NestedPaths.PathCount> paths(String prefix) {
+        return withSearcher(s -> nestedPaths.list(s.getIndexReader(), prefix));
     }
 
     /** The exact number of matching events. */
@@ -181,8 +228,16 @@ public final class SearchService implements Closeable {
 
     /** Matching events per time bucket; {@code interval} is null for an automatic choice. */
     public Histogram histogram(SearchRequest req, java.time.Duration interval) {
+        return histogram(req, interval == null ? null : Interval.of(interval));
+    }
+
+    /**
+     * Matching events per bucket of {@code interval} (null: automatic), in the request's zone (days start at its
+     * midnight); with a time range, the buckets span it.
+     */
+    public Histogram histogram(SearchRequest req, Interval interval) {
         Query q = toQuery(req);
-        return withSearcher(s -> Aggregations.histogram(s, q, timeField, interval));
+        return withSearcher(s -> Aggregations.histogram(s, q, timeField, interval, req.zone(), req.from(), req.to()));
     }
 
     /** The actor sheet: per top value of {@code by}, counts, first and last seen, and distinct indicators. */
@@ -194,7 +249,7 @@ public final class SearchService implements Closeable {
     /** Runs one hunt within the request's time range; {@code top} values of its groupBy field are counted. */
     public HuntResult hunt(Hunts.Hunt hunt, SearchRequest range, int top) {
         SearchRequest req = new SearchRequest(hunt.query(), range.from(), range.to(), 0, Order.NEWEST, null, range.zone());
-        Query q = toQuery(req);
+        Query q = toQuery(req, false);
         return withSearcher(s -> {
             long hits = s.count(q);
             boolean grouped = hunt.groupBy() != null && hits > 0;
@@ -222,7 +277,7 @@ public final class SearchService implements Closeable {
             List<String> names = schema.summary().stream().map(FieldSpec::name).toList();
             return new IndexStats(reader.numDocs(), min == null ? null : org.apache.lucene.document.LongPoint.decodeDimension(min, 0),
                     max == null ? null : org.apache.lucene.document.LongPoint.decodeDimension(max, 0), reader.numDocs() - withTime,
-                    distinctTerms(reader, f.file()), facets.count(s, new MatchAllDocsQuery(), names, top));
+                    distinctTerms(reader, f.file()), IndexFolder.filesRecorded(path), facets.count(s, new MatchAllDocsQuery(), names, top));
         });
     }
 

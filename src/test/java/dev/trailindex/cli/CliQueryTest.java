@@ -163,10 +163,22 @@ class CliQueryTest {
         assertTrue(chart.contains("2026-11-20T11:00:00Z  33  " + "#".repeat(50)), chart);
         JsonNode h = TestSupport.JSON.readTree(run("histogram", "--format", "json", "--interval", "1d").stdout());
         assertEquals(86400, h.get("intervalSeconds").asInt());
+        assertEquals(86_400_000L, h.get("intervalMs").asLong());
+        assertEquals("1d", h.get("interval").asText());
         assertEquals(79, h.get("buckets").get(0).get("count").asInt());
         assertEquals(2, run("histogram", "--interval", "fortnightly").code());
+        // With a time range the buckets span it, not only the first to the last match; days start at local midnight.
+        JsonNode span = TestSupport.JSON.readTree(run("histogram", "--format", "json", "--interval", "1h",
+                "--from", "2026-11-20T04:00", "--to", "2026-11-20T13:59").stdout());
+        assertEquals("2026-11-20T04:00:00Z", span.get("buckets").get(0).get("start").asText());
+        assertEquals(0, span.get("buckets").get(0).get("count").asInt(), "the samples begin at 07:02");
+        assertEquals(10, span.get("buckets").size());
+        JsonNode local = TestSupport.JSON.readTree(run("histogram", "--format", "json", "--interval", "1d", "--tz", "Europe/Berlin").stdout());
+        assertEquals("2026-11-20T00:00:00+01:00", local.get("buckets").get(0).get("start").asText());
 
-        JsonNode sheet = TestSupport.JSON.readTree(run("summary", "--by", "key", "--top", "1", "--format", "json").stdout());
+        JsonNode summary = TestSupport.JSON.readTree(run("summary", "--by", "key", "--top", "1", "--format", "json").stdout());
+        assertEquals(1, summary.get("version").asInt());
+        JsonNode sheet = summary.get("rows");
         assertEquals("AKIAE3P2DLMCHEXAMPLE", sheet.get(0).get("value").asText());
         assertEquals(30, sheet.get(0).get("events").asInt());
         assertEquals("2026-11-20T11:34:51Z", sheet.get(0).get("lastSeen").asText());
