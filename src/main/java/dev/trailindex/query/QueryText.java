@@ -58,7 +58,7 @@ final class QueryText {
             } else if (termStart && (c == '[' || c == '{')) {
                 i = copyUntil(query, i, out, c == '[' ? ']' : '}');
                 termStart = false;
-            } else if (termStart && c == '/') {
+            } else if (termStart && c == '/' && isRegex(query, i)) {
                 i = copyUntil(query, i, out, '/');
                 termStart = false;
             } else if (Character.isWhitespace(c) || c == '(' || c == ')') {
@@ -84,6 +84,10 @@ final class QueryText {
         }
         end = Math.min(end, q.length());
         int colon = firstUnescaped(q, start, end, ':');
+        if (colon == start) {
+            throw new QueryException("'" + q.substring(start, end) + "' has no field before ':'; write field:value, or quote "
+                    + "a value that starts with ':'");
+        }
         if (colon > start) {
             String field = q.substring(start, colon);
             if (!field.equalsIgnoreCase("arn") && (isField.test(field) || FIELD_LIKE.matcher(field).matches())) {
@@ -94,6 +98,24 @@ final class QueryText {
                     }
                 }
                 out.append(q.substring(start, colon).replace(":", "\\:")).append(':');
+                int cmp = comparison(q, colon + 1, end);
+                if (cmp > 0) {
+                    // field:>=X, >X, <=X, <X: an open range, as the classic syntax cannot say it.
+                    String op = q.substring(colon + 1, colon + 1 + cmp);
+                    StringBuilder v = new StringBuilder();
+                    escape(q, colon + 1 + cmp, end, v);
+                    out.append(switch (op) {
+                        case ">=" -> "[" + v + " TO *]";
+                        case ">" -> "{" + v + " TO *]";
+                        case "<=" -> "[* TO " + v + "]";
+                        default -> "[* TO " + v + "}";
+                    });
+                    return end;
+                }
+                if (colon + 1 < end && q.charAt(colon + 1) == '/' && !isRegex(q, colon + 1)) {
+                    escape(q, colon + 1, end, out);        // a value such as /vol/mysql, not a /regex/
+                    return end;
+                }
                 if (colon + 1 < end && "\"([{/".indexOf(q.charAt(colon + 1)) < 0) {
                     escape(q, colon + 1, end, out);
                     return end;
@@ -103,6 +125,33 @@ final class QueryText {
         }
         escape(q, start, end, out);
         return end;
+    }
+
+    /** The length of a comparison operator (>=, <=, >, <) at {@code i} followed by a value, or 0. */
+    private static int comparison(String q, int i, int end) {
+        if (i >= end || (q.charAt(i) != '>' && q.charAt(i) != '<')) {
+            return 0;
+        }
+        int len = i + 1 < end && q.charAt(i + 1) == '=' ? 2 : 1;
+        if (i + len >= end) {
+            throw new QueryException("'" + q.substring(i, end) + "' needs a value after it, e.g. eventTime:>=2024-03-01");
+        }
+        return len;
+    }
+
+    /**
+     * Whether the '/' at {@code i} opens a regular expression: its closing '/' ends the term (followed by the end,
+     * white space or ')'). {@code /vol/mysql} is a value with slashes, not a regular expression.
+     */
+    static boolean isRegex(String q, int i) {
+        int j = i + 1;
+        while (j < q.length() && q.charAt(j) != '/') {
+            j += q.charAt(j) == '\\' ? 2 : 1;
+        }
+        if (j >= q.length()) {
+            return false;
+        }
+        return j + 1 == q.length() || Character.isWhitespace(q.charAt(j + 1)) || q.charAt(j + 1) == ')';
     }
 
     private static void escape(String q, int from, int to, StringBuilder out) {

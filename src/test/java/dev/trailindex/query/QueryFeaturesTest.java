@@ -81,7 +81,7 @@ class QueryFeaturesTest {
         assertEquals(h.get("interval_1h").get("max_bucket").get(0).asText(), Instant.ofEpochMilli(max.start()).toString());
         assertEquals(h.get("interval_1h").get("max_bucket").get(1).asLong(), max.count());
         // auto picks an interval that keeps the chart readable and loses nothing.
-        Histogram auto = in.search().histogram(req, null);
+        Histogram auto = in.search().histogram(req, (Interval) null);
         assertTrue(auto.buckets().size() <= 60, "auto buckets: " + auto.buckets().size());
         assertEquals(days.total(), auto.total());
     }
