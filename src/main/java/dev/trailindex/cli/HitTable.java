@@ -49,7 +49,14 @@ final class HitTable {
     }
 
     static void csv(PrintWriter out, List<Columns.Column> cols, SearchResult result, ZoneId zone) throws IOException {
-        Csv.row(out, cols.stream().map(Columns.Column::header).toList());
+        csv(out, cols, result, zone, true);
+    }
+
+    /** CSV rows of one page; {@code header} for the first. */
+    static void csv(PrintWriter out, List<Columns.Column> cols, SearchResult result, ZoneId zone, boolean header) throws IOException {
+        if (header) {
+            Csv.row(out, cols.stream().map(Columns.Column::header).toList());
+        }
         for (List<String> row : rows(cols, result, zone)) {
             Csv.row(out, row);
         }

@@ -73,6 +73,7 @@ public final class Main implements Runnable {
 
     /** Runs the command line with the given streams; returns the exit status. */
     public static int run(String[] args, OutputStream out, OutputStream err) {
+        args = queryNotOption(args);
         PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         CommandLine cl = new CommandLine(new Main(out));
@@ -121,10 +122,38 @@ public final class Main implements Runnable {
         return code;
     }
 
+    /**
+     * A last argument that starts with a single '-' and reads like a query ({@code -errorCode:*}, {@code "-eventName:X
+     * AND y"}) is the query, not an unknown option: an end-of-options marker goes before it.
+     */
+    static String[] queryNotOption(String[] args) {
+        if (args.length < 2) {
+            return args;
+        }
+        String last = args[args.length - 1];
+        boolean queryLike = last.startsWith("-") && !last.startsWith("--") && last.length() > 2
+                && (last.indexOf(':') > 0 || last.indexOf(' ') > 0 || last.indexOf('*') > 0);
+        if (!queryLike || java.util.Arrays.asList(args).contains("--")) {
+            return args;
+        }
+        String[] out = new String[args.length + 1];
+        System.arraycopy(args, 0, out, 0, args.length - 1);
+        out[args.length - 1] = "--";
+        out[args.length] = last;
+        return out;
+    }
+
     private static int handle(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
         if (ex instanceof QueryException || ex instanceof UsageError) {
             err.println("trailindex: " + Printable.escape(ex.getMessage()));
+            if (ex instanceof QueryException q && q.column() >= 0) {
+                // Where: the query, and a caret under the place.
+                String shown = Printable.escape(q.query());
+                int col = Printable.escape(q.query().substring(0, q.column())).length();
+                err.println("  " + shown);
+                err.println("  " + " ".repeat(col) + "^");
+            }
             return ExitCodes.USAGE;
         }
         if (ex instanceof IndexException || ex instanceof SchemaException || ex instanceof UncheckedIOException) {

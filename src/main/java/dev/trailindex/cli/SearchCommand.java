@@ -34,8 +34,11 @@ final class SearchCommand extends Subcommand implements Callable<Integer> {
     @Mixin
     TimeRangeOptions time;
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "Most events per page (default: ${DEFAULT-VALUE}).")
-    int limit;
+    @Option(names = "--limit", paramLabel = "N|all", defaultValue = "20",
+            description = "Most events per page (default: ${DEFAULT-VALUE}); all prints every match (pages are read in turn).")
+    String limit;
+
+    private static final int ALL_PAGE = 1000;
 
     @Option(names = "--count", description = "Print only the number of matching events.")
     boolean count;
@@ -60,14 +63,30 @@ final class SearchCommand extends Subcommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         String q = query.text();
-        SearchRequest req = time.request(q, count ? 0 : limit, order, cursor);
+        boolean all = limit.strip().equalsIgnoreCase("all");
+        SearchRequest req = time.request(q, count ? 0 : all ? ALL_PAGE : limit(), order, cursor);
         List<Columns.Column> cols = Columns.of(main.schema(), fields);
         try (SearchService search = openIndex(index)) {
             if (count) {
                 out().println(search.count(req));
                 return ExitCodes.OK;
             }
-            SearchResult result = search.search(req);
+            if (all && (format == OutputFormat.NDJSON || format == OutputFormat.CSV)) {
+                // Streamed page by page: any number of events in bounded memory.
+                SearchResult page = search.search(req);
+                for (boolean first = true; ; first = false) {
+                    if (format == OutputFormat.NDJSON) {
+                        printNdjson(page, main.rawOut());
+                    } else {
+                        HitTable.csv(out(), cols, page, req.zone(), first);
+                    }
+                    if (page.nextCursor() == null) {
+                        return ExitCodes.OK;
+                    }
+                    page = search.search(req.page(page.nextCursor()));
+                }
+            }
+            SearchResult result = all ? everything(search, req) : search.search(req);
             switch (format) {
                 case TABLE -> HitTable.table(out(), cols, result, req.zone());
                 case CSV -> HitTable.csv(out(), cols, result, req.zone());
@@ -79,6 +98,29 @@ final class SearchCommand extends Subcommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    private int limit() {
+        try {
+            int n = Integer.parseInt(limit.strip());
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--limit takes a number of events or all, not '" + limit + "'");
+    }
+
+    /** Every match, page after page, as one result. */
+    private static SearchResult everything(SearchService search, SearchRequest req) {
+        SearchResult page = search.search(req);
+        List<dev.trailindex.query.StoredEvent> hits = new java.util.ArrayList<>(page.hits());
+        while (page.nextCursor() != null) {
+            page = search.search(req.page(page.nextCursor()));
+            hits.addAll(page.hits());
+        }
+        return new SearchResult(page.total(), hits, null);
     }
 
     private void printHits(Schema schema, SearchResult result, ZoneId zone) throws IOException {

@@ -71,12 +71,14 @@ public final class SchemaQueryParser extends QueryParser {
             return new MatchAllDocsQuery();
         }
         QueryText.checkDepth(text, MAX_DEPTH);
+        String escaped = QueryText.escapeValues(text, resolver::knows, isKnownPath);
         try {
-            return parse(QueryText.escapeValues(text, resolver::knows, isKnownPath));
+            return parse(escaped);
         } catch (org.apache.lucene.util.automaton.TooComplexToDeterminizeException e) {
             throw FieldQueries.tooComplex(e);
         } catch (ParseException e) {
-            throw new QueryException(oneLine(e), e);
+            QueryException ours = ours(e);
+            throw ours != null ? ours : SyntaxErrors.explain(e, text, escaped);
         } catch (QueryException e) {
             throw e;
         } catch (IllegalArgumentException | IndexSearcher.TooManyClauses e) {
@@ -84,17 +86,14 @@ public final class SchemaQueryParser extends QueryParser {
         }
     }
 
-    private static String oneLine(ParseException e) {
+    /** A message of ours that the parser wrapped (an unknown field, a bad time). */
+    private static QueryException ours(ParseException e) {
         for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
             if (c instanceof QueryException q) {
-                return q.getMessage();
+                return q;
             }
         }
-        String msg = e.getMessage();
-        // Lucene's messages list every expected token; the first line says where the problem is.
-        int nl = msg.indexOf('\n');
-        String first = (nl < 0 ? msg : msg.substring(0, nl)).replace("Cannot parse '", "cannot parse '");
-        return "syntax error: " + first.strip() + " (quote values that hold spaces or parentheses)";
+        return null;
     }
 
     @Override

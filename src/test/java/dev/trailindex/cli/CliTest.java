@@ -90,11 +90,28 @@ class CliTest {
         for (String q : List.of("eventNam:ConsoleLogin", "eventName:(ConsoleLogin", "eventTime:[x TO y]")) {
             Run r = run("search", "--index", index.toString(), q);
             assertEquals(2, r.code(), q);
-            assertEquals(1, r.stderr().strip().lines().count(), r.stderr());
+            // One line, and for a syntax error the query with a caret under the place.
+            List<String> lines = r.stderr().stripTrailing().lines().toList();
+            assertTrue(lines.size() == 1 || (lines.size() == 3 && lines.get(1).equals("  " + q) && lines.get(2).strip().equals("^")), r.stderr());
             assertTrue(r.stderr().startsWith("trailindex: "), r.stderr());
             assertFalse(r.stderr().contains("Exception") || r.stderr().contains("\tat "), r.stderr());
         }
         assertTrue(run("search", "--index", index.toString(), "eventNam:x").stderr().contains("did you mean eventName?"));
+        Run paren = run("search", "--index", index.toString(), "eventName:(ConsoleLogin");
+        assertEquals("trailindex: syntax error: the query ends before a ')' closes the '('\n  eventName:(ConsoleLogin\n"
+                + "  " + " ".repeat("eventName:(ConsoleLogin".length()) + "^\n", paren.stderr());
+        Run extra = run("search", "--index", index.toString(), "eventName:x OR OR y");
+        assertTrue(extra.stderr().endsWith("  eventName:x OR OR y\n  " + " ".repeat(15) + "^\n"), extra.stderr());
+        assertFalse(extra.stderr().contains("quote values"), "the hint about quoting only where it is the problem");
+        // A query that starts with '-' is a query; comparisons are ranges; ':x' names no field.
+        assertEquals(run("search", "--index", index.toString(), "--count", "NOT errorCode:*").out(),
+                run("search", "--index", index.toString(), "--count", "-errorCode:*").out());
+        long after = Long.parseLong(run("search", "--index", index.toString(), "--count", "eventTime:>=2026-11-20T11:00").out().strip());
+        long before = Long.parseLong(run("search", "--index", index.toString(), "--count", "eventTime:<2026-11-20T11:00").out().strip());
+        assertEquals(79, after + before);
+        assertEquals(Long.toString(after), run("search", "--index", index.toString(), "--count", "eventTime:[2026-11-20T11:00 TO *]").out().strip());
+        assertTrue(after > 0 && before > 0);
+        assertEquals(2, run("search", "--index", index.toString(), ":ConsoleLogin").code());
         assertEquals(2, run("search", "--index", index.toString(), "--from", "last tuesday").code());
         assertEquals(2, run("search", "--bogus").code());
         assertEquals(2, run("facets", "--index", index.toString(), "--field", "errorMessage").code());
