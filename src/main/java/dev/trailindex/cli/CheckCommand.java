@@ -22,8 +22,8 @@ final class CheckCommand extends Subcommand implements Callable<Integer> {
     public Integer call() {
         IndexCheck.Result r = IndexCheck.check(index.path(), thorough);
         if (r.clean()) {
-            out().printf("ok: %s, %s segments, %s events, %s%n", Printable.escape(index.path().toString()),
-                    Formats.number(r.segments()), Formats.number(r.documents()),
+            out().printf("ok: %s, %s, %s, %s%n", Printable.escape(index.path().toString()),
+                    Formats.count(r.segments(), "segment"), Formats.count(r.documents(), "event"),
                     thorough ? "every structure verified" : "every checksum verified");
             return ExitCodes.OK;
         }

@@ -76,7 +76,7 @@ final class ExportCommand extends Subcommand implements Callable<Integer> {
                 sink.commit();
             }
         }
-        (target.isStdout() ? err() : out()).printf("exported %s events to %s%n", Formats.number(n), Printable.escape(out));
+        (target.isStdout() ? err() : out()).printf("exported %s to %s%n", Formats.count(n, "event"), Printable.escape(out));
         return ExitCodes.OK;
     }
 }

@@ -55,7 +55,7 @@ final class FacetsCommand extends Subcommand implements Callable<Integer> {
     }
 
     static void printTable(PrintWriter out, long total, List<FacetCounts> counts) {
-        out.printf("%s matching events%n", Formats.number(total));
+        out.printf("%s%n", Formats.count(total, "matching event"));
         for (FacetCounts c : counts) {
             out.println();
             printFacet(out, c);
@@ -63,7 +63,7 @@ final class FacetsCommand extends Subcommand implements Callable<Integer> {
     }
 
     static void printFacet(PrintWriter out, FacetCounts c) {
-        out.printf("%s  (%s events with a value, %s distinct)%n", c.field(), Formats.number(c.events()), Formats.number(c.distinct()));
+        out.printf("%s  (%s with a value, %s distinct)%n", c.field(), Formats.count(c.events(), "event"), Formats.number(c.distinct()));
         Table t = new Table(List.of("count", "value")).whole(0);
         for (FacetCounts.ValueCount v : c.top()) {
             t.row(List.of(Formats.number(v.count()), v.value()));

@@ -27,6 +27,34 @@ final class Formats {
         return JsonViews.time(millis, zone);
     }
 
+    /** "1 event", "2 events", "1,024 events": a count with its noun, singular for one. */
+    static String count(long n, String noun) {
+        return number(n) + " " + (n == 1 ? noun : noun + "s");
+    }
+
+    /**
+     * A size as users type it: bytes, or a number and k, m or g (powers of 1024; kb, mb, gb and kib... too), e.g.
+     * 8m; {@code option} names the option in the error.
+     */
+    static long size(String text, String option) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,18})\\s*([kmg]?)(i?b)?")
+                .matcher(text.strip().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new picocli.CommandLine.TypeConversionException(option + " takes a size such as 8388608, 512k, 8m or 4g, not '" + text + "'");
+        }
+        long n = Long.parseLong(m.group(1));
+        int shift = switch (m.group(2)) {
+            case "k" -> 10;
+            case "m" -> 20;
+            case "g" -> 30;
+            default -> 0;
+        };
+        if (n > (Long.MAX_VALUE >> shift)) {
+            throw new picocli.CommandLine.TypeConversionException(option + ": '" + text + "' is too large");
+        }
+        return n << shift;
+    }
+
     static String number(long n) {
         return String.format(Locale.ROOT, "%,d", n);
     }

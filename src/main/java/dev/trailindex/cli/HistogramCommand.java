@@ -58,7 +58,7 @@ final class HistogramCommand extends Subcommand implements Callable<Integer> {
     private static void chart(PrintWriter out, Histogram h, ZoneId zone) {
         long max = h.buckets().stream().mapToLong(Histogram.Bucket::count).max().orElse(0);
         int width = Formats.number(max).length();
-        out.printf("%s events, interval %s%s%n", Formats.number(h.total()), h.interval(), h.withoutTime() > 0 ? ", " + Formats.number(h.withoutTime()) + " without a time" : "");
+        out.printf("%s, interval %s%s%n", Formats.count(h.total(), "event"), h.interval(), h.withoutTime() > 0 ? ", " + Formats.number(h.withoutTime()) + " without a time" : "");
         boolean sparse = h.buckets().size() > MAX_LINES;
         if (sparse) {
             out.printf("(%s buckets: empty ones are not shown; use a larger --interval for a continuous chart)%n",

@@ -56,16 +56,16 @@ final class IndexCommand extends Subcommand implements Callable<Integer> {
                     + "the most durable and the slowest (default: ${DEFAULT-VALUE}).")
     String commitInterval;
 
-    @Option(names = "--max-event-size", paramLabel = "BYTES", defaultValue = "8388608",
-            description = "Largest event (or JSON line) accepted; larger ones are rejected (default: ${DEFAULT-VALUE}, 8 MiB).")
-    int maxEventBytes;
+    @Option(names = "--max-event-size", paramLabel = "BYTES", defaultValue = "8m",
+            description = "Largest event (or JSON line) accepted, in bytes or with k, m, g; larger ones are rejected (default: 8m).")
+    String maxEventSize;
 
     @Option(names = "--max-depth", paramLabel = "N", defaultValue = "500", description = "Deepest JSON nesting accepted, at most 1000 (default: ${DEFAULT-VALUE}).")
     int maxDepth;
 
-    @Option(names = "--max-file-size", paramLabel = "BYTES", defaultValue = "4294967296",
-            description = "Most bytes read from one file after decompression, against gzip bombs (default: ${DEFAULT-VALUE}, 4 GiB).")
-    long maxFileBytes;
+    @Option(names = "--max-file-size", paramLabel = "BYTES", defaultValue = "4g",
+            description = "Most bytes read from one file after decompression, against gzip bombs, in bytes or with k, m, g (default: 4g).")
+    String maxFileSize;
 
     @Override
     public Integer call() throws IOException {
@@ -74,6 +74,12 @@ final class IndexCommand extends Subcommand implements Callable<Integer> {
         if (n < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
         }
+        long maxFileBytes = Formats.size(maxFileSize, "--max-file-size");
+        long eventBytes = Formats.size(maxEventSize, "--max-event-size");
+        if (eventBytes > Integer.MAX_VALUE - (1 << 20)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--max-event-size must be below 2g");
+        }
+        int maxEventBytes = (int) eventBytes;
         if (maxEventBytes < 1 || maxDepth < 1 || maxFileBytes < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--max-event-size, --max-depth and --max-file-size must be positive");
         }
@@ -116,13 +122,13 @@ final class IndexCommand extends Subcommand implements Callable<Integer> {
     }
 
     private void printTable(IngestReport r, PrintWriter out) {
-        out.printf("indexed %s new events into %s in %.1f s%n", Formats.number(r.indexed()), Printable.escape(index.path().toString()),
+        out.printf("indexed %s into %s in %.1f s%n", Formats.count(r.indexed(), "new event"), Printable.escape(index.path().toString()),
                 r.millis() / 1000.0);
         out.printf("  files:      %s found, %s unchanged since the last run, %s read whole, %s skipped, %s failed%n",
                 Formats.number(r.files()), Formats.number(r.filesUnchanged()), Formats.number(r.filesRead()),
                 Formats.number(r.filesSkipped()), Formats.number(r.filesFailed()));
-        out.printf("  events:     %s read, %s new, %s duplicates, %s rejected%n", Formats.number(r.eventsRead()),
-                Formats.number(r.indexed()), Formats.number(r.duplicates()), Formats.number(r.rejected()));
+        out.printf("  events:     %s read, %s new, %s, %s rejected%n", Formats.number(r.eventsRead()),
+                Formats.number(r.indexed()), Formats.count(r.duplicates(), "duplicate"), Formats.number(r.rejected()));
         if (!r.rejectedByReason().isEmpty()) {
             out.printf("  rejected:   %s%n", byReason(r.rejectedByReason()));
         }
@@ -132,7 +138,7 @@ final class IndexCommand extends Subcommand implements Callable<Integer> {
         if (!r.failedByReason().isEmpty()) {
             out.printf("  failed:     %s%n", byReason(r.failedByReason()));
         }
-        out.printf("  index:      %s events%n", Formats.number(r.documents()));
+        out.printf("  index:      %s%n", Formats.count(r.documents(), "event"));
         list(out, "failed", r.problems().stream().filter(FileOutcome::failed).toList());
         list(out, "skipped", r.problems().stream().filter(FileOutcome::skipped).toList());
     }
@@ -146,7 +152,8 @@ final class IndexCommand extends Subcommand implements Callable<Integer> {
             }
             out.printf("%s: %s: %s%s%s%n", what, Printable.escape(o.file()), label(o),
                     o.detail() == null ? "" : " (" + Printable.escape(o.detail()) + ")",
-                    o.events() > 0 ? "; " + Formats.number(o.events()) + " events before it were read" : "");
+                    o.events() == 0 ? "" : o.reason() != null ? "; " + Formats.count(o.events(), "event") + " before the break kept"
+                            : "; its other " + Formats.count(o.events(), "event") + " kept");
         }
     }
 

@@ -72,4 +72,29 @@ final class Encodings {
         }
         return sniff(head, m) != null;
     }
+
+    /** What a file that is not gzip is packed with, from its first bytes, or null: {name, how to unpack}. */
+    static String[] packing(byte[] h, int n) {
+        if (n >= 4 && h[0] == 'B' && h[1] == 'Z' && h[2] == 'h' && h[3] >= '1' && h[3] <= '9') {
+            return new String[] {"bzip2", "bunzip2 -k"};
+        }
+        if (n >= 6 && (h[0] & 0xFF) == 0xFD && h[1] == '7' && h[2] == 'z' && h[3] == 'X' && h[4] == 'Z' && h[5] == 0) {
+            return new String[] {"xz", "unxz -k"};
+        }
+        if (n >= 4 && h[0] == 0x28 && (h[1] & 0xFF) == 0xB5 && h[2] == 0x2F && (h[3] & 0xFF) == 0xFD) {
+            return new String[] {"zstd", "unzstd"};
+        }
+        if (n >= 4 && h[0] == 'P' && h[1] == 'K' && h[2] == 3 && h[3] == 4) {
+            return new String[] {"zip", "unzip"};
+        }
+        if (n >= 6 && h[0] == '7' && h[1] == 'z' && (h[2] & 0xFF) == 0xBC && (h[3] & 0xFF) == 0xAF && h[4] == 0x27 && h[5] == 0x1C) {
+            return new String[] {"7z", "7z x"};
+        }
+        return null;
+    }
+
+    /** Whether a (decompressed) stream is a tar archive: "ustar" at offset 257. */
+    static boolean tar(byte[] h, int n) {
+        return n >= 262 && h[257] == 'u' && h[258] == 's' && h[259] == 't' && h[260] == 'a' && h[261] == 'r';
+    }
 }

@@ -115,11 +115,22 @@ public final class LogFileReader {
         InputStream file = new BufferedInputStream(unclosed, BUFFER);
         try {
             gzip = startsWithGzipMagic(file);
+            byte[] head = peek(file, 512);
+            String[] packed = gzip ? null : Encodings.packing(head, head.length);
+            if (packed != null) {
+                return state.outcome(Reason.COMPRESSED, "compressed with " + packed[0] + ": unpack it first ("
+                        + packed[1] + " '" + name + "'), then index what it holds");
+            }
         } catch (IOException e) {
             return state.outcome(Reason.UNREADABLE, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
         try (InputStream in = new BufferedInputStream(new BoundedInputStream(gzip ? new GZIPInputStream(file, BUFFER) : file,
                 limits.maxFileBytes()), BUFFER)) {
+            byte[] head = peek(in, 512);
+            if (Encodings.tar(head, head.length)) {
+                return state.outcome(Reason.ARCHIVE, "a tar archive" + (gzip ? " (gzip'd)" : "") + ": unpack it first (tar -xf '"
+                        + name + "'), then index the folder");
+            }
             Encodings.Foreign foreign = sniff(in);
             if (foreign != null) {
                 return state.outcome(foreign.reason(), foreign.hint(name));
@@ -163,6 +174,16 @@ public final class LogFileReader {
             n = n.substring(0, n.length() - 3);
         }
         return n.endsWith(".jsonl") || n.endsWith(".ndjson");
+    }
+
+    /** The first {@code n} bytes (fewer at the end), leaving the stream where it was. */
+    private static byte[] peek(InputStream in, int n) throws IOException {
+        in.mark(n);
+        try {
+            return in.readNBytes(n);
+        } finally {
+            in.reset();
+        }
     }
 
     private static boolean startsWithGzipMagic(InputStream in) throws IOException {

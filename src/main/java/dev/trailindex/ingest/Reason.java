@@ -20,6 +20,8 @@ public enum Reason {
     EVENT_TOO_LARGE(Kind.FAILED, "event larger than the limit"),
     LIMIT_EXCEEDED(Kind.FAILED, "input exceeds a parser limit (nesting depth, string or number length)"),
     FILE_TOO_LARGE(Kind.FAILED, "file larger than the limit after decompression"),
+    COMPRESSED(Kind.FAILED, "compressed with something other than gzip (bzip2, xz, zstd, zip, 7z): unpack it first"),
+    ARCHIVE(Kind.FAILED, "a tar archive: unpack it first"),
     UTF_16(Kind.FAILED, "UTF-16 text; CloudTrail logs are UTF-8 (convert with iconv)"),
     UTF_32(Kind.FAILED, "UTF-32 text; CloudTrail logs are UTF-8 (convert with iconv)"),
     UNREADABLE(Kind.FAILED, "cannot read the file");

@@ -213,7 +213,7 @@ class CliTest {
         Run r = run("index", "--quiet", "--index", idx.toString(), logs.toString());
         assertEquals(3, r.code(), r.out() + r.stderr());
         assertTrue(r.out().contains("failed: " + logs.resolve("cut.json").toAbsolutePath() + ": truncated-json"), r.out());
-        assertTrue(r.out().contains("1 events before it were read"), r.out());
+        assertTrue(r.out().contains("; 1 event before the break kept"), r.out());
         assertTrue(r.out().contains("junk.json.gz: corrupt-gzip"), r.out());
         assertEquals("2\n", run("search", "--index", idx.toString(), "--count").out());
 

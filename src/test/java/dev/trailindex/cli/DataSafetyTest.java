@@ -226,7 +226,7 @@ class DataSafetyTest {
         assertEquals(0, second.code(), second.stderr() + second.out());
         assertTrue(second.out().contains("1 new"), second.out());
         CliTest.Run again = process(a, "index", "-q", "--index", idx.toString(), "/dev/stdin");
-        assertTrue(again.out().contains("1 read, 0 new, 1 duplicates"), again.out());
+        assertTrue(again.out().contains("1 read, 0 new, 1 duplicate,"), again.out());
         assertEquals("2\n", CliTest.run("search", "--index", idx.toString(), "--count", "").out());
         CliTest.Run show = CliTest.run("show", "--with-source", "--index", idx.toString(), "pipe-b");
         assertTrue(show.stderr().contains("source: (stdin)"), show.stderr());

@@ -190,4 +190,31 @@ class LogFileReaderTest {
     private static String quote(String s) {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
     }
+
+    @Test
+    void filesPackedWithOtherToolsAreNamedAsWhatTheyAre() throws IOException {
+        // The formats' own signatures (bzip2 "BZh9", xz FD 37 7A 58 5A 00, zstd 28 B5 2F FD, zip "PK\3\4", 7z).
+        byte[][] magic = {{'B', 'Z', 'h', '9', 1, 2}, {(byte) 0xFD, '7', 'z', 'X', 'Z', 0, 1}, {0x28, (byte) 0xB5, 0x2F, (byte) 0xFD, 0},
+            {'P', 'K', 3, 4, 0, 0}, {'7', 'z', (byte) 0xBC, (byte) 0xAF, 0x27, 0x1C, 0}};
+        String[] names = {"bzip2", "xz", "zstd", "zip", "7z"};
+        for (int i = 0; i < magic.length; i++) {
+            Read r = read("packed-" + i + ".json", magic[i]);
+            assertEquals(Reason.COMPRESSED, r.outcome().reason(), names[i]);
+            assertTrue(r.outcome().detail().startsWith("compressed with " + names[i] + ": unpack it first"), r.outcome().detail());
+            assertTrue(r.outcome().failed());
+        }
+        // A tar archive (a ustar header of 512 bytes), plain and gzip'd.
+        byte[] tar = new byte[1024];
+        byte[] name = "ev.json".getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(name, 0, tar, 0, name.length);
+        System.arraycopy("ustar".getBytes(StandardCharsets.US_ASCII), 0, tar, 257, 5);
+        assertEquals(Reason.ARCHIVE, read("logs.tar", tar).outcome().reason());
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gz)) {
+            out.write(tar);
+        }
+        Read tgz = read("logs.tgz", gz.toByteArray());
+        assertEquals(Reason.ARCHIVE, tgz.outcome().reason());
+        assertTrue(tgz.outcome().detail().contains("gzip'd"), tgz.outcome().detail());
+    }
 }
