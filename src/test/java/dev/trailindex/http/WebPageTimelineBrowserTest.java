@@ -66,6 +66,35 @@ class WebPageTimelineBrowserTest {
         }
     }
 
+    /** The bucket width comes from intervalMs when the server sends it, whatever intervalSeconds says. */
+    @Test
+    void theTimelineReadsIntervalMs() throws Exception {
+        WebDriver.requireOrSkip();
+        SearchService search = TestSupport.indexed(TestSupport.SAMPLES).search();
+        try (PageUnderTest page = new PageUnderTest(search)) {
+            page.open("/");
+            page.waitForTotal(79);
+            // Answers as a server with intervalMs would give them: the true width in ms, and a wrong intervalSeconds.
+            page.js("""
+                    const fetch0 = window.fetch;
+                    window.fetch = (url, opts) => fetch0(url, opts).then(async (r) => {
+                      if (!String(url).startsWith('/api/histogram')) return r;
+                      const h = await r.json();
+                      h.intervalMs = h.intervalSeconds * 1000;
+                      h.intervalSeconds = 7;
+                      return new Response(JSON.stringify(h), {status: r.status, headers: {'Content-Type': 'application/json'}});
+                    });
+                    """);
+            page.web.click(page.web.find("#search"));
+            page.until("the caption from intervalMs", () -> axis(page).path("cap").asText().contains("15 min buckets"));
+            checkAxis(axis(page), "HH:mm");
+            page.web.click(page.web.findAll("#histogram rect.bar").get(0));
+            page.until("the first bucket's time range", () -> page.js("return document.getElementById('to').value").asText()
+                    .equals("2026-11-20T07:14:59Z"));
+            assertEquals("2026-11-20T07:00:00Z", page.js("return document.getElementById('from').value").asText());
+        }
+    }
+
     private static String get(PageUnderTest page, String path) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(page.server.uri().resolve(path)).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
