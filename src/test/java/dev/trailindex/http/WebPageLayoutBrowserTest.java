@@ -121,6 +121,16 @@ class WebPageLayoutBrowserTest {
             assertTrue(all.path("cutByColumn").get(USER).asInt() > 0, all.toString());
             save(page, "web-ui-1280-all.png");
 
+            // A chip for the longest ARN is shortened too, and removing it brings everything back.
+            String longest = page.js("return [...document.querySelectorAll(\".facet-value[data-field='userIdentity.arn']\")]"
+                    + ".map((e) => e.getAttribute('data-value')).sort((a, b) => b.length - a.length)[0]").asText();
+            web.click(web.find(".facet-value[data-field='userIdentity.arn'][data-value='" + longest + "']"));
+            page.waitForTotal(search.count(SearchRequest.of(TestSupport.exact("userIdentity.arn", longest))));
+            measure(page, "a long chip");
+            assertEquals(longest, web.attribute(web.find("#chips .chip .cv.cut"), "title"));
+            web.click(web.find("#chips .chip"));
+            page.waitForTotal(79);
+
             // The README's picture: narrowed by a facet value and an exclusion, one event opened. Its short columns
             // keep their values whole while the long ones share the cut.
             web.click(web.find(".facet-value[data-field='eventSource'][data-value='iam.amazonaws.com']"));
