@@ -134,6 +134,55 @@ final class WebDriver implements AutoCloseable {
         return send("POST", session.resolve("execute/sync"), body).path("value");
     }
 
+    /** Clicks an element with the Shift key held (WebDriver actions: key down, pointer click, key up). */
+    void shiftClick(String element) throws Exception {
+        ObjectNode body = JSON.createObjectNode();
+        var actions = body.putArray("actions");
+        ObjectNode keys = actions.addObject().put("type", "key").put("id", "keyboard");
+        var keyActions = keys.putArray("actions");
+        keyActions.addObject().put("type", "keyDown").put("value", "\uE008");
+        keyActions.addObject().put("type", "pause").put("duration", 0);
+        keyActions.addObject().put("type", "pause").put("duration", 0);
+        keyActions.addObject().put("type", "pause").put("duration", 0);
+        keyActions.addObject().put("type", "keyUp").put("value", "\uE008");
+        ObjectNode mouse = actions.addObject().put("type", "pointer").put("id", "mouse");
+        mouse.putObject("parameters").put("pointerType", "mouse");
+        var mouseActions = mouse.putArray("actions");
+        mouseActions.addObject().put("type", "pause").put("duration", 0);
+        ObjectNode origin = JSON.createObjectNode().put(ELEMENT, element);
+        mouseActions.addObject().put("type", "pointerMove").put("duration", 0).put("x", 0).put("y", 0).set("origin", origin);
+        mouseActions.addObject().put("type", "pointerDown").put("button", 0);
+        mouseActions.addObject().put("type", "pointerUp").put("button", 0);
+        mouseActions.addObject().put("type", "pause").put("duration", 0);
+        send("POST", session.resolve("actions"), body);
+        send("DELETE", session.resolve("actions"), null);
+    }
+
+    /**
+     * Sets the size of the page's viewport (window.innerWidth x innerHeight) in CSS pixels, correcting for whatever
+     * the browser adds around it.
+     */
+    void viewport(int width, int height) throws Exception {
+        JsonNode inner = null;
+        int w = width;
+        int h = height;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            send("POST", session.resolve("window/rect"), JSON.createObjectNode().put("width", w).put("height", h));
+            inner = script("return [window.innerWidth, window.innerHeight]");
+            if (inner.get(0).asInt() == width && inner.get(1).asInt() == height) {
+                return;
+            }
+            w += width - inner.get(0).asInt();
+            h += height - inner.get(1).asInt();
+        }
+        throw new AssertionError("cannot set the viewport to " + width + "x" + height + "; it is " + inner);
+    }
+
+    /** A PNG of one element. */
+    byte[] screenshot(String element) throws Exception {
+        return Base64.getDecoder().decode(send("GET", session.resolve("element/" + element + "/screenshot"), null).path("value").asText());
+    }
+
     byte[] screenshot() throws Exception {
         return Base64.getDecoder().decode(send("GET", session.resolve("screenshot"), null).path("value").asText());
     }

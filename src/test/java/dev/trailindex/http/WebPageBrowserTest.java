@@ -1,17 +1,24 @@
 package dev.trailindex.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.trailindex.TestSupport;
+import dev.trailindex.query.Order;
+import dev.trailindex.query.QueryException;
 import dev.trailindex.query.SearchRequest;
 import dev.trailindex.query.SearchService;
+import dev.trailindex.query.TimeBounds;
+import dev.trailindex.query.TimeRange;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,8 +26,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The web page end to end in Debian's headless Chromium: type a query, click a facet, see the table change, open
- * an event, follow a shared link, get a bad query's message. Needs chromium and chromium-driver (.ci/run installs
- * them); without them it is skipped with a message, unless trailindex.browser.required is set, as in CI.
+ * an event, follow a shared link, get a bad query's message (in the page's words); exclude a facet value; give a
+ * time range. Needs chromium and chromium-driver (.ci/run installs them); without them it is skipped with a
+ * message, unless trailindex.browser.required is set, as in CI. The timeline, the values of an opened event and
+ * the layout have their own tests (WebPageTimelineBrowserTest, WebPageEventValuesBrowserTest,
+ * WebPageLayoutBrowserTest).
  */
 class WebPageBrowserTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -103,7 +113,7 @@ class WebPageBrowserTest {
             waitForTotal(web, 2);
             assertEquals("eventName:ConsoleLogin", web.script("return document.getElementById('q').value").asText());
 
-            // A bad query shows the server's one-line message and keeps the results.
+            // A bad query shows the server's one-line message, in the page's words, and keeps the results.
             web.clearAndType(web.find("#q"), "eventNam:x");
             web.click(web.find("#search"));
             WebDriver.waitFor(() -> {
@@ -113,14 +123,114 @@ class WebPageBrowserTest {
                     return false;
                 }
             }, WAIT, "the error message");
+            String error = web.text(web.find("#error"));
+            assertTrue(error.contains("did you mean eventName?") && error.contains("\"all fields\" list under the query box"), error);
+            assertFalse(error.contains("trailindex fields"), "the page does not send people to the CLI: " + error);
             assertEquals(2, total(web));
+            // ... and that list is there: the schema's fields, each of which goes into the query box.
+            web.click(web.find("#fields-toggle"));
+            long searchable = search.schema().fields().stream().filter(f -> f.index()).count();
+            WebDriver.waitFor(() -> count(web, "#fieldlist button") == searchable, WAIT, "the fields list");
+            for (String b : web.findAll("#fieldlist button")) {
+                if (web.text(b).equals("eventName")) {
+                    web.click(b);
+                }
+            }
+            assertEquals("eventNam:x eventName:", web.script("return document.getElementById('q').value").asText());
             assertEquals(List.of(), web.findAll("script[src]"), "no external scripts");
+        }
+    }
+
+    @Test
+    void excludeAFacetValueAndRemoveItsChip() throws Exception {
+        WebDriver.requireOrSkip();
+        SearchService search = TestSupport.indexed(TestSupport.SAMPLES).search();
+        try (PageUnderTest page = new PageUnderTest(search)) {
+            WebDriver web = page.web;
+            page.open("/");
+            page.waitForTotal(79);
+
+            // "not" beside a facet value excludes it: NOT field:"value", a chip, and the value leaves its facet.
+            web.click(web.find(".facet-not[data-field='eventSource'][data-value='s3.amazonaws.com']"));
+            String notS3 = "NOT eventSource:\"s3.amazonaws.com\"";
+            long withoutS3 = search.count(SearchRequest.of(notS3));
+            assertEquals(79 - search.count(SearchRequest.of("eventSource:\"s3.amazonaws.com\"")), withoutS3);
+            page.waitForTotal(withoutS3);
+            assertEquals(notS3, page.query());
+            assertTrue(web.currentUrl().contains("q=NOT+eventSource"), web.currentUrl());
+            List<String> chips = web.findAll("#chips .chip");
+            assertEquals(1, chips.size());
+            assertEquals(List.of("chip neg"), List.of(web.attribute(chips.get(0), "class")));
+            assertEquals("NOT eventSource: s3.amazonaws.com ×", web.text(chips.get(0)).replaceAll("\\s+", " ").strip());
+            assertEquals(0, count(web, ".facet-value[data-field='eventSource'][data-value='s3.amazonaws.com']"));
+            assertEquals(0, page.js("return [...document.querySelectorAll('#results tr.hit')].filter(r => "
+                    + "r.cells[2].textContent === 's3.amazonaws.com').length").asInt());
+
+            // A facet value narrows as before, ANDed with the exclusion; "not" on that value turns it round.
+            String region = web.attribute(web.find(".facet-value[data-field='awsRegion']"), "data-value");
+            web.click(web.find(".facet-value[data-field='awsRegion']"));
+            String both = notS3 + " AND awsRegion:\"" + region + "\"";
+            page.waitForTotal(search.count(SearchRequest.of(both)));
+            assertEquals(both, page.query());
+            web.click(web.find(".facet-not[data-field='awsRegion'][data-value='" + region + "']"));
+            String twoNots = notS3 + " AND NOT awsRegion:\"" + region + "\"";
+            page.waitForTotal(search.count(SearchRequest.of(twoNots)));
+            assertEquals(twoNots, page.query());
+            assertEquals(2, count(web, "#chips .chip.neg"));
+
+            // Removing the first chip leaves the other exclusion alone.
+            web.click(web.findAll("#chips .chip").get(0));
+            String left = "NOT awsRegion:\"" + region + "\"";
+            page.waitForTotal(search.count(SearchRequest.of(left)));
+            assertEquals(left, page.query());
+            assertEquals(1, count(web, "#chips .chip.neg"));
+        }
+    }
+
+    /** The time inputs hint at the format, with no value that would look like an active filter; a range works. */
+    @Test
+    void timeInputsShowTheFormatAndTakeARange() throws Exception {
+        WebDriver.requireOrSkip();
+        SearchService search = TestSupport.indexed(TestSupport.SAMPLES).search();
+        try (PageUnderTest page = new PageUnderTest(search)) {
+            WebDriver web = page.web;
+            page.open("/");
+            page.waitForTotal(79);
+            for (String input : List.of("#from", "#to")) {
+                String hint = web.attribute(web.find(input), "placeholder");
+                assertEquals("YYYY-MM-DDThh:mmZ", hint);
+                assertThrows(QueryException.class, () -> TimeBounds.parse(hint), "the hint is a format, not a time");
+                assertEquals("", web.script("return document.querySelector('" + input + "').value").asText());
+                assertTrue(web.attribute(web.find(input), "title").contains("UTC unless")
+                        || web.attribute(web.find(input), "title").contains("inclusive"), input);
+            }
+            assertFalse(web.script("return !document.getElementById('clear-time').hidden").asBoolean(), "no time range is set");
+
+            web.clearAndType(web.find("#from"), "2026-11-20T11:00Z");
+            web.clearAndType(web.find("#to"), "2026-11-20T11:30");
+            web.click(web.find("#search"));
+            TimeRange range = TimeRange.of("2026-11-20T11:00Z", "2026-11-20T11:30", null, ZoneOffset.UTC);
+            long inRange = search.count(new SearchRequest("", range.from(), range.to(), 0, Order.NEWEST));
+            assertTrue(inRange > 0 && inRange < 79, String.valueOf(inRange));
+            page.waitForTotal(inRange);
+            assertTrue(web.currentUrl().contains("from=2026-11-20T11%3A00Z") && web.currentUrl().contains("to=2026-11-20T11%3A30"), web.currentUrl());
+            web.click(web.find("#clear-time"));
+            page.waitForTotal(79);
+            assertEquals("", web.script("return document.getElementById('from').value").asText());
         }
     }
 
     private static int count(WebDriver web) {
         try {
             return rows(web);
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    private static int count(WebDriver web, String css) {
+        try {
+            return web.findAll(css).size();
         } catch (Exception e) {
             return -1;
         }
