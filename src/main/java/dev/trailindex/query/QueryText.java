@@ -97,7 +97,8 @@ final class QueryText {
                         colon = c;
                     }
                 }
-                out.append(q.substring(start, colon).replace(":", "\\:")).append(':');
+                escapeColons(q, start, colon, out);
+                out.append(':');
                 int cmp = comparison(q, colon + 1, end);
                 if (cmp > 0) {
                     // field:>=X, >X, <=X, <X: an open range, as the classic syntax cannot say it.
@@ -125,6 +126,18 @@ final class QueryText {
         }
         escape(q, start, end, out);
         return end;
+    }
+
+    /** {@code q[from, to)} with its unescaped colons escaped (a field name with colons in it); escapes kept. */
+    private static void escapeColons(String q, int from, int to, StringBuilder out) {
+        for (int i = from; i < to; i++) {
+            char c = q.charAt(i);
+            if (c == '\\' && i + 1 < to) {
+                out.append(c).append(q.charAt(++i));
+            } else {
+                out.append(c == ':' ? "\\:" : String.valueOf(c));
+            }
+        }
     }
 
     /** The length of a comparison operator (>=, <=, >, <) at {@code i} followed by a value, or 0. */

@@ -66,6 +66,9 @@ class NestedValuesTest {
             assertEquals(1, search.count(SearchRequest.of("requestParameters.encryptionContext.aws:lambda:FunctionArn:"
                     + "arn:aws:lambda:us-east-1:111122223333:function:f")));
             assertEquals(1, search.count(SearchRequest.of("requestParameters.encryptionContext.aws:lambda:FunctionArn:*")));
+            // Escaped colons, as the web page writes them, still work.
+            assertEquals(1, search.count(SearchRequest.of("requestParameters.encryptionContext.aws\\:lambda\\:FunctionArn:"
+                    + "\"arn:aws:lambda:us-east-1:111122223333:function:f\"")));
             assertEquals(2, search.count(SearchRequest.of("requestParameters.bucketName:*")));
             List<NestedPaths.PathCount> paths = search.paths("requestParameters");
             assertEquals(List.of(new NestedPaths.PathCount("requestParameters.bucketname", 2),
