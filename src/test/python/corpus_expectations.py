@@ -23,6 +23,8 @@ import zlib
 
 EVENT_KEYS = ("eventVersion", "eventName", "eventSource", "eventID", "eventTime", "userIdentity")
 DIGEST_KEYS = ("digestStartTime", "digestEndTime", "digestS3Object")
+# An event holds a non-empty name or time; an object with only eventVersion and userIdentity is not one.
+NEEDS_ONE_OF = ("eventName", "eventTime", "@timestamp")
 LINE_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 JSON_WS = " \t\n\r"
 TIME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?"
@@ -174,6 +176,20 @@ class FileResult:
         self.outcome, self.reason = "ok", None
 
 
+def has_name_or_time(obj):
+    """Whether the object holds a value that is not null or blank at one of NEEDS_ONE_OF."""
+    return any(obj.get(k) is not None and not (isinstance(obj.get(k), str) and not obj.get(k).strip())
+               for k in NEEDS_ONE_OF)
+
+
+def add_event(res, event, raw, shape):
+    """Record an event, or reject an object that has neither name nor time."""
+    if has_name_or_time(event):
+        res.events.append((event, raw, shape))
+    else:
+        res.rejected["no-name-or-time"] += 1
+
+
 def add_element(res, text, value, start, end, shape):
     """Record one element of a Records / Events / bare array as an event (or a rejection)."""
     if not isinstance(value, dict):
@@ -181,7 +197,7 @@ def add_element(res, text, value, start, end, shape):
     elif shape == "Events" and isinstance(value.get("CloudTrailEvent"), str):
         add_embedded(res, value["CloudTrailEvent"])
     else:
-        res.events.append((value, text[start:end], shape))
+        add_event(res, value, text[start:end], shape)
 
 
 def add_embedded(res, string):
@@ -192,7 +208,7 @@ def add_embedded(res, string):
         res.rejected["invalid-json"] += 1  # judgement call: an unparsable embedded event
         return
     if isinstance(event, dict):
-        res.events.append((event, string, "CloudTrailEvent"))
+        add_event(res, event, string, "CloudTrailEvent")
     else:
         res.rejected["not-an-object"] += 1
 
@@ -208,7 +224,7 @@ def classify_object(res, text, obj, start, end, arrays):
         add_embedded(res, obj["CloudTrailEvent"])
     elif any(k in obj for k in DIGEST_KEYS):
         res.digest = True
-    elif any(k in obj for k in EVENT_KEYS):
+    elif any(k in obj for k in EVENT_KEYS) and has_name_or_time(obj):
         res.events.append((obj, text[start:end], "object"))
     else:
         res.other = True
@@ -289,8 +305,11 @@ def read_file(corpus, rel):
         res.outcome, res.reason = "failed", brk.reason
     if not gz_ok:
         res.outcome, res.reason = "failed", "corrupt-gzip"
-    elif res.outcome == "ok" and not res.events and (res.digest or res.other):
+    elif res.outcome == "ok" and not res.events and not res.rejected and (res.digest or res.other):
         res.outcome, res.reason = "skipped", "digest" if res.digest else "not-cloudtrail"
+    elif res.outcome == "ok" and res.rejected:
+        # A file whose own values were rejected (not events) is reported as failed, by its first rejection.
+        res.outcome, res.reason = "failed", sorted(res.rejected)[0]
     return res
 
 

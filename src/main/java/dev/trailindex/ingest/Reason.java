@@ -16,6 +16,7 @@ public enum Reason {
     INVALID_JSON(Kind.FAILED, "invalid JSON"),
     TRUNCATED_JSON(Kind.FAILED, "truncated JSON"),
     NOT_AN_OBJECT(Kind.FAILED, "event is not a JSON object"),
+    NO_NAME_OR_TIME(Kind.FAILED, "an object with CloudTrail keys but neither eventName nor eventTime: not an event"),
     INVALID_EMBEDDED_JSON(Kind.FAILED, "CloudTrailEvent string is not a JSON object"),
     EVENT_TOO_LARGE(Kind.FAILED, "event larger than the limit"),
     LIMIT_EXCEEDED(Kind.FAILED, "input exceeds a parser limit (nesting depth, string or number length)"),

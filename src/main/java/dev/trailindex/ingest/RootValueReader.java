@@ -28,6 +28,7 @@ final class RootValueReader {
 
     private final ObjectMapper mapper;
     private final List<String> eventKeys;
+    private final List<String> needsOneOf;
     private final java.util.Map<String, String> notificationMarkers;
     private final IngestLimits limits;
     private final FileState state;
@@ -35,6 +36,7 @@ final class RootValueReader {
     RootValueReader(ObjectMapper mapper, Schema schema, IngestLimits limits, FileState state) {
         this.mapper = mapper;
         this.eventKeys = schema.eventKeys();
+        this.needsOneOf = schema.eventNeedsOneOf();
         this.notificationMarkers = schema.notificationMarkers();
         this.limits = limits;
         this.state = state;
@@ -123,6 +125,8 @@ final class RootValueReader {
             state.notEvents(Reason.DIGEST, "digest keys at line " + line);
         } else if (isNotification(root)) {
             state.notEvents(Reason.NOT_CLOUDTRAIL, "an S3/SQS/SNS event notification at line " + line);
+        } else if (isEvent(root) && !hasNameOrTime(root)) {
+            state.notEvents(Reason.NOT_CLOUDTRAIL, describe(root) + " but no eventName or eventTime, at line " + line);
         } else if (isEvent(root)) {
             emit(bytes, root, offset, line);
         } else {
@@ -185,7 +189,22 @@ final class RootValueReader {
         }
     }
 
+    /** Whether the object holds a non-empty value at one of the schema's eventNeedsOneOf keys. */
+    private boolean hasNameOrTime(ObjectNode node) {
+        for (String k : needsOneOf) {
+            JsonNode v = node.get(k);
+            if (v != null && !v.isNull() && !(v.isTextual() && v.textValue().isBlank())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void emit(byte[] bytes, ObjectNode tree, long offset, long line) {
+        if (!hasNameOrTime(tree)) {
+            state.reject(Reason.NO_NAME_OR_TIME);
+            return;
+        }
         if (bytes.length > limits.maxEventBytes()) {
             state.reject(Reason.EVENT_TOO_LARGE);
             return;

@@ -29,6 +29,7 @@ public final class Schema {
     private final String fingerprint;
     private final Map<String, FieldSpec> fields;
     private final List<String> eventKeys;
+    private final List<String> eventNeedsOneOf;
     private final Map<String, String> notificationMarkers;
     private final List<FieldSpec> display;
     private final List<FieldSpec> summary;
@@ -47,6 +48,7 @@ public final class Schema {
         }
         this.fields = java.util.Collections.unmodifiableMap(byName);
         this.eventKeys = List.copyOf(file.eventKeys());
+        this.eventNeedsOneOf = List.copyOf(file.eventNeedsOneOf());
         this.notificationMarkers = Map.copyOf(file.notificationMarkers());
         this.display = resolve(source, "display", file.display());
         this.summary = resolve(source, "summary", file.summary());
@@ -118,6 +120,7 @@ public final class Schema {
     /** What decides how events are indexed (descriptions, aliases and display choices left out). */
     private String semantics() {
         StringBuilder sb = new StringBuilder(String.join(",", eventKeys)).append('\n')
+                .append(String.join(",", eventNeedsOneOf)).append('\n')
                 .append(new java.util.TreeMap<>(notificationMarkers)).append('\n');
         for (FieldSpec f : fields.values()) {
             sb.append(f.name()).append('|').append(f.type().jsonName()).append('|').append(f.from()).append('|')
@@ -223,6 +226,14 @@ public final class Schema {
     }
 
     /** Top-level keys of which at least one marks a JSON object as a CloudTrail event. */
+    /**
+     * An event must hold a non-empty value at one of these keys (its name or its time): an object with only, say,
+     * eventVersion and userIdentity is not counted as an event.
+     */
+    public List<String> eventNeedsOneOf() {
+        return eventNeedsOneOf;
+    }
+
     public List<String> eventKeys() {
         return eventKeys;
     }

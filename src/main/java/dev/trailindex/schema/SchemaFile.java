@@ -18,14 +18,14 @@ import java.util.TreeSet;
  * Jackson's data binding, whose introspection cost every command about 20 ms of start-up.
  */
 record SchemaFile(int schemaVersion, String name, String description, List<String> eventKeys,
-            Map<String, String> notificationMarkers, ActorSheetFile actorSheet, List<String> display,
+            List<String> eventNeedsOneOf, Map<String, String> notificationMarkers, ActorSheetFile actorSheet, List<String> display,
             List<String> summary, List<FieldSpec> fields) {
     private static final ObjectMapper READER = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     SchemaFile {
-        for (Object[] kv : new Object[][] {{"name", name}, {"description", description}, {"eventKeys", eventKeys}, {"notificationMarkers", notificationMarkers}, {"actorSheet", actorSheet},
+        for (Object[] kv : new Object[][] {{"name", name}, {"description", description}, {"eventKeys", eventKeys}, {"eventNeedsOneOf", eventNeedsOneOf}, {"notificationMarkers", notificationMarkers}, {"actorSheet", actorSheet},
                 {"display", display}, {"summary", summary}, {"fields", fields}}) {
             if (kv[1] == null) {
                 throw new IllegalArgumentException("missing key '" + kv[0] + "'");
@@ -75,7 +75,8 @@ record SchemaFile(int schemaVersion, String name, String description, List<Strin
             where = "top level";
             JsonNode version = tree.get("schemaVersion");
             return new SchemaFile(version != null && version.isInt() ? version.intValue() : 0, text(tree, "name"),
-                    text(tree, "description"), strings(tree, "eventKeys"), stringMap(tree, "notificationMarkers"),
+                    text(tree, "description"), strings(tree, "eventKeys"), strings(tree, "eventNeedsOneOf"),
+                    stringMap(tree, "notificationMarkers"),
                     actorSheet, strings(tree, "display"), strings(tree, "summary"), fields);
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new SchemaException(source + ": " + firstLine(e.getMessage()) + " at " + where, e);

@@ -217,4 +217,16 @@ class LogFileReaderTest {
         assertEquals(Reason.ARCHIVE, tgz.outcome().reason());
         assertTrue(tgz.outcome().detail().contains("gzip'd"), tgz.outcome().detail());
     }
+
+    @Test
+    void anObjectWithNeitherNameNorTimeIsNoEvent() throws IOException {
+        Read alone = read("alone.json", "{\"eventVersion\":\"1.08\",\"userIdentity\":{\"type\":\"Root\"}}");
+        assertEquals(Reason.NOT_CLOUDTRAIL, alone.outcome().reason());
+        assertTrue(alone.outcome().detail().contains("no eventName or eventTime"), alone.outcome().detail());
+        assertTrue(alone.events().isEmpty());
+        Read inside = read("inside.json", "{\"Records\":[{\"eventVersion\":\"1.08\",\"userIdentity\":{},\"eventName\":null},"
+                + "{\"eventName\":\"A\"},{\"eventTime\":\"2024-01-01T00:00:00Z\"},{\"eventVersion\":\"1\",\"eventName\":\" \"}]}");
+        assertEquals(2, inside.events().size(), "a name or a time makes an event");
+        assertEquals(java.util.Map.of(Reason.NO_NAME_OR_TIME, 2L), inside.outcome().rejected());
+    }
 }

@@ -47,11 +47,17 @@ class CorpusTest {
 
     @Test
     void eventCountsAddUp() {
-        assertEquals(expected.get("events_read").asLong(), report.eventsRead());
+        // The report's events read count rejected values too (objects that are not events).
+        long rejected = 0;
+        for (JsonNode n : expected.get("rejected_events_by_reason")) {
+            rejected += n.asLong();
+        }
+        assertEquals(expected.get("events_read").asLong() + rejected, report.eventsRead());
         assertEquals(expected.get("unique").asLong(), report.documents());
         assertEquals(expected.get("unique").asLong(), report.indexed());
         assertEquals(expected.get("duplicates").asLong(), report.duplicates());
-        assertEquals(report.eventsRead(), report.indexed() + report.duplicates());
+        assertEquals(rejected, report.rejected());
+        assertEquals(report.eventsRead(), report.indexed() + report.duplicates() + report.rejected());
     }
 
     @Test
@@ -143,7 +149,7 @@ class CorpusTest {
         // Files read whole or skipped before are unchanged; the ones that failed are read again.
         assertEquals(files.get("ok").asLong() + files.get("skipped").asLong(), again.filesUnchanged());
         assertEquals(files.get("failed").asLong(), again.filesFailed());
-        assertEquals(again.eventsRead(), again.duplicates());
+        assertEquals(again.eventsRead(), again.duplicates() + again.rejected());
         assertEquals(expected.get("unique").asLong(), again.documents());
         // --full reads everything and still adds nothing.
         IngestReport full = new dev.trailindex.index.Indexer(TestSupport.SCHEMA, new dev.trailindex.index.Indexer.Options(2,
