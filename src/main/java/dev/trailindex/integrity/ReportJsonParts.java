@@ -70,8 +70,8 @@ final class ReportJsonParts {
             return;
         }
         g.writeObjectFieldStart(name);
-        g.writeStringField("eventName", e.name());
-        ReportJson.time(g, "eventTime", e.time());
+        g.writeStringField("name", e.name());
+        ReportJson.time(g, "time", e.time());
         g.writeStringField("trail", e.trail());
         g.writeStringField("region", e.region());
         g.writeStringField("logFile", e.logFile());
