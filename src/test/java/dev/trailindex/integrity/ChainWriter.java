@@ -12,7 +12,7 @@ import java.util.Map;
  * window signed over the previous one; StopLogging ends a segment with a final digest, StartLogging begins a new one
  * with a starting digest (all previousDigest* null).
  */
-final class ChainWriter {
+public final class ChainWriter {
     private static final long HOUR = SignedBucket.HOUR;
     private static final long MINUTE = SignedBucket.MINUTE;
 
@@ -34,14 +34,14 @@ final class ChainWriter {
         this.cursor = start;
     }
 
-    ChainWriter files(int perHour, int eventsEach) {
+    public ChainWriter files(int perHour, int eventsEach) {
         this.filesPerHour = perHour;
         this.eventsPerFile = eventsEach;
         return this;
     }
 
     /** {@code n} ordinary hours: a digest each, listing the log files delivered in it. */
-    ChainWriter hours(int n) {
+    public ChainWriter hours(int n) {
         for (int i = 0; i < n; i++) {
             window(HOUR, filesPerHour, null, null);
         }
@@ -49,40 +49,40 @@ final class ChainWriter {
     }
 
     /** Signs with {@code key} from now on (a key rotation). */
-    ChainWriter key(TestKey key) {
+    public ChainWriter key(TestKey key) {
         this.signer = key;
         this.claimed = key;
         return this;
     }
 
     /** Signs with {@code signer} but names {@code claimed}'s fingerprint: a forger rebuilding the chain. */
-    ChainWriter forge(TestKey forger, TestKey named) {
+    public ChainWriter forge(TestKey forger, TestKey named) {
         this.signer = forger;
         this.claimed = named;
         return this;
     }
 
     /** StopLogging 20 minutes into the next window; the final digest closes 30 minutes in. */
-    ChainWriter stopLogging() {
+    public ChainWriter stopLogging() {
         window(30 * MINUTE, 1, "StopLogging", null);
         return this;
     }
 
     /** No logging for {@code hours} hours. */
-    ChainWriter pause(int hours) {
+    public ChainWriter pause(int hours) {
         cursor += hours * HOUR;
         return this;
     }
 
     /** Logging restarts: the next digest starts a new segment; its first log holds StartLogging. */
-    ChainWriter startLogging() {
+    public ChainWriter startLogging() {
         startNext = true;
         window(HOUR, filesPerHour, null, "StartLogging");
         return this;
     }
 
     /** A new segment that nothing explains (as if the final digests and the StopLogging were deleted). */
-    ChainWriter restartUnexplained() {
+    public ChainWriter restartUnexplained() {
         chain.unexplainedRestart = true;
         startNext = true;
         window(HOUR, filesPerHour, null, null);

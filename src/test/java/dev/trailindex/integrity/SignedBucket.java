@@ -25,7 +25,7 @@ import java.util.zip.GZIPOutputStream;
  * the signed string, SHA256withRSA in hex, the chain of previousDigest* fields), and records what it wrote and every
  * tampering it did, so that {@link Expected} can say what a verifier must find without asking the verifier.
  */
-final class SignedBucket {
+public final class SignedBucket {
     static final ObjectMapper JSON = new ObjectMapper();
     static final long MINUTE = 60_000L;
     static final long HOUR = 60 * MINUTE;
@@ -35,8 +35,8 @@ final class SignedBucket {
     private static final DateTimeFormatter FOLDER = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
 
     /** Where a trail delivers: an optional key prefix and organization, the account, source region and trail. */
-    record Spec(String prefix, String org, String account, String region, String trail, String homeRegion) {
-        static Spec of(String account, String region) {
+    public record Spec(String prefix, String org, String account, String region, String trail, String homeRegion) {
+        public static Spec of(String account, String region) {
             return new Spec("", null, account, region, "main-trail", region);
         }
 
@@ -46,14 +46,14 @@ final class SignedBucket {
     }
 
     /** One log file written. */
-    static final class Log {
-        String key;
-        long stamp;
+    public static final class Log {
+        public String key;
+        public long stamp;
         long newest;
         long oldest;
         int events;
         byte[] uncompressed;
-        Digest listedBy;
+        public Digest listedBy;
         boolean deleted;
         boolean modified;
         boolean appended;
@@ -61,40 +61,40 @@ final class SignedBucket {
     }
 
     /** One digest written. */
-    static final class Digest {
-        String key;
-        long start;
-        long end;
+    public static final class Digest {
+        public String key;
+        public long start;
+        public long end;
         boolean starting;
-        String signature;
+        public String signature;
         String previousSignature;
         TestKey signer;
         TestKey claimed;
         byte[] json;
-        final List<Log> logs = new ArrayList<>();
+        public final List<Log> logs = new ArrayList<>();
         boolean deleted;
         boolean modified;
     }
 
     /** One chain written, digests oldest first. */
-    static final class Chain {
-        Spec spec;
-        final List<Digest> digests = new ArrayList<>();
-        final List<Log> logs = new ArrayList<>();
+    public static final class Chain {
+        public Spec spec;
+        public final List<Digest> digests = new ArrayList<>();
+        public final List<Log> logs = new ArrayList<>();
         boolean unexplainedRestart;
     }
 
-    final Path root;
+    public final Path root;
     final String bucket = "trail-bucket";
-    final List<Chain> chains = new ArrayList<>();
+    public final List<Chain> chains = new ArrayList<>();
     private final Random random = new Random(7);
-    long eventsWritten;
+    public long eventsWritten;
 
-    SignedBucket(Path root) {
+    public SignedBucket(Path root) {
         this.root = root;
     }
 
-    ChainWriter chain(Spec spec, TestKey key, Instant start) {
+    public ChainWriter chain(Spec spec, TestKey key, Instant start) {
         Chain c = new Chain();
         c.spec = spec;
         chains.add(c);
@@ -102,12 +102,12 @@ final class SignedBucket {
     }
 
     /** Every digest of every chain. */
-    List<Digest> digests() {
+    public List<Digest> digests() {
         return chains.stream().flatMap(c -> c.digests.stream()).toList();
     }
 
     /** Every log file of every chain. */
-    List<Log> logs() {
+    public List<Log> logs() {
         return chains.stream().flatMap(c -> c.logs.stream()).toList();
     }
 

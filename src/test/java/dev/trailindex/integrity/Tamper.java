@@ -13,20 +13,20 @@ import java.util.List;
 import java.util.Map;
 
 /** What an attacker (or an accident) does to a bucket; each change is recorded on the bucket's own records. */
-final class Tamper {
+public final class Tamper {
     private final SignedBucket bucket;
 
-    Tamper(SignedBucket bucket) {
+    public Tamper(SignedBucket bucket) {
         this.bucket = bucket;
     }
 
-    void deleteDigest(Digest d) {
+    public void deleteDigest(Digest d) {
         delete(d.key);
         d.deleted = true;
     }
 
     /** Changes one value of the digest's JSON and writes it back (its successor still holds the old hash). */
-    void modifyDigest(Digest d) {
+    public void modifyDigest(Digest d) {
         try {
             Map<String, Object> fields = SignedBucket.JSON.readValue(new String(d.json, StandardCharsets.UTF_8),
                     new TypeReference<LinkedHashMap<String, Object>>() { });
@@ -39,31 +39,31 @@ final class Tamper {
     }
 
     /** Changes one event of the log file and writes it back, gzip'd as before. */
-    void modifyLog(Log l) {
+    public void modifyLog(Log l) {
         String text = new String(l.uncompressed, StandardCharsets.UTF_8).replaceFirst("DescribeInstances", "DeleteTrailX");
         bucket.write(l.key, SignedBucket.gzip(text.getBytes(StandardCharsets.UTF_8)));
         l.modified = true;
     }
 
-    void deleteLog(Log l) {
+    public void deleteLog(Log l) {
         delete(l.key);
         l.deleted = true;
     }
 
     /** Appends a second gzip member with one more event: gzip readers (and Java) read it as part of the file. */
-    void appendMember(Log l, SignedBucket.Spec spec) {
+    public void appendMember(Log l, SignedBucket.Spec spec) {
         byte[] more = SignedBucket.json(Map.of("Records", List.of(bucket.event(spec, l.newest, "CreateUser"))));
         append(l, SignedBucket.gzip(more));
         l.events++;
     }
 
     /** Appends bytes that are not gzip at all: Java's GZIPInputStream ignores them. */
-    void appendGarbage(Log l) {
+    public void appendGarbage(Log l) {
         append(l, "not gzip, just bytes".getBytes(StandardCharsets.UTF_8));
     }
 
     /** Writes a new log file, named in the middle of {@code window}'s time, that no digest lists. */
-    Log addLog(SignedBucket.Chain chain, Digest window) {
+    public Log addLog(SignedBucket.Chain chain, Digest window) {
         Log l = new Log();
         l.newest = window.start + 25 * SignedBucket.MINUTE + 11_000;
         l.oldest = l.newest;

@@ -23,12 +23,12 @@ import java.util.List;
  * A signing key made by the test, in CloudTrail's formats: the public key as base64 of a DER PKCS#1 RSAPublicKey (what
  * list-public-keys prints), its fingerprint the hex MD5 of that DER, signatures SHA256withRSA in hex.
  */
-final class TestKey {
+public final class TestKey {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     final KeyPair pair;
     final byte[] pkcs1;
-    final String fingerprint;
+    public final String fingerprint;
 
     private TestKey(KeyPair pair) throws GeneralSecurityException {
         this.pair = pair;
@@ -37,7 +37,7 @@ final class TestKey {
         this.fingerprint = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(pkcs1));
     }
 
-    static TestKey generate() {
+    public static TestKey generate() {
         try {
             KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
             g.initialize(2048);
@@ -48,7 +48,7 @@ final class TestKey {
     }
 
     /** SHA256withRSA over the UTF-8 bytes of {@code text}, hex. */
-    String sign(String text) {
+    public String sign(String text) {
         try {
             Signature s = Signature.getInstance("SHA256withRSA");
             s.initSign(pair.getPrivate());
@@ -62,7 +62,7 @@ final class TestKey {
     /**
      * Writes {@code keys} as 'aws cloudtrail list-public-keys' prints them: CLI v1 gives epoch seconds, CLI v2 ISO times.
      */
-    static Path writeList(Path file, List<TestKey> keys, boolean cliV1) throws java.io.IOException {
+    public static Path writeList(Path file, List<TestKey> keys, boolean cliV1) throws java.io.IOException {
         ObjectNode root = JSON.createObjectNode();
         ArrayNode list = root.putArray("PublicKeyList");
         long from = Instant.parse("2020-01-01T00:00:00Z").getEpochSecond();
