@@ -78,7 +78,8 @@ final class VerifyCommand extends Subcommand implements Callable<Integer> {
                 .run(paths);
         if (report.digests().isEmpty() && report.logFiles().isEmpty()) {
             throw new UsageError("found no CloudTrail digest or log file under " + String.join(", ",
-                    paths.stream().map(Path::toString).toList()) + " (they are found by their keys: AWSLogs/ACCOUNT/CloudTrail/...)");
+                    paths.stream().map(Path::toString).toList()) + (from != null || to != null ? " in the time range given"
+                            : " (they are found by their keys: AWSLogs/ACCOUNT/CloudTrail/...)"));
         }
         if (format.json()) {
             printJson(true, g -> ReportJson.write(g, report));

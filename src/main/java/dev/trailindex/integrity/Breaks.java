@@ -13,9 +13,12 @@ final class Breaks {
     private static final long SLACK = 15 * 60_000L;
 
     private final List<TrailEvent> events;
+    private final java.util.Set<String> listedLogs;
 
-    Breaks(List<TrailEvent> events) {
+    /** @param listedLogs the keys of the log files a present digest lists */
+    Breaks(List<TrailEvent> events, java.util.Set<String> listedLogs) {
         this.events = events;
+        this.listedLogs = listedLogs;
     }
 
     List<ChainBreak> of(Chain chain) {
@@ -38,7 +41,7 @@ final class Breaks {
             } else if (d.hash() == HashStatus.UNANCHORED && i + 1 < e.size() && e.get(i + 1).present()
                     && !e.get(i + 1).starting()) {
                 out.add(new ChainBreak(ChainBreak.UNLINKED, chain.name(), d.key(), e.get(i + 1).key(), d.start(), d.end(), 0,
-                        null, null, "no digest names it, yet a newer digest of the chain follows it"));
+                        null, false, null, "no digest names it, yet a newer digest of the chain follows it"));
             }
         }
         return out;
@@ -51,17 +54,25 @@ final class Breaks {
         String note = stop == null ? null : "or logging stopped: " + stop.name() + " at " + java.time.Instant.ofEpochMilli(stop.time())
                 + " (then the digest after the stop, not the ones counted, is what is gone)";
         return new ChainBreak(ChainBreak.MISSING_DIGESTS, chain.name(), older == null ? null : older.key(),
-                newer == null ? null : newer.key(), first.start(), last.end(), run.size(), null, null, note);
+                newer == null ? null : newer.key(), first.start(), last.end(), run.size(), null, false, null, note);
     }
 
     private ChainBreak restart(Chain chain, DigestVerdict older, DigestVerdict start) {
         TrailEvent stop = find(chain, true, older.start() - SLACK, start.start());
         TrailEvent begin = find(chain, false, older.start(), start.end());
-        String note = stop != null ? null : "no StopLogging or DeleteTrail for this trail was found in the logs: digests may "
-                + "have been deleted, or validation was turned off" + (chain.sample().region().equals(chain.sample().homeRegion())
-                        ? "" : " (a stop is logged in the trail's home region " + chain.sample().homeRegion() + " only)");
+        boolean listed = stop != null && listedLogs.contains(stop.logFile());
+        String note = stop == null ? "no StopLogging or DeleteTrail for this trail was found in the logs: digests may have "
+                + "been deleted, or validation was turned off" + (chain.sample().region().equals(chain.sample().homeRegion())
+                        ? "" : " (a stop is logged in the trail's home region " + chain.sample().homeRegion() + " only)")
+                : listed ? null : stop.name() + " is in a log file no present digest lists: the final digest that covers it "
+                        + "is gone";
         return new ChainBreak(ChainBreak.RESTART, chain.name(), older.key(), start.key(), older.end(), start.start(), 0,
-                stop, begin, note);
+                stop, listed, begin, note);
+    }
+
+    /** Prefers a stop whose log file a digest lists. */
+    private TrailEvent better(TrailEvent found, TrailEvent t) {
+        return found != null && listedLogs.contains(found.logFile()) && !listedLogs.contains(t.logFile()) ? found : t;
     }
 
     /** The latest stop (or first start) event for the chain's trail and account in {@code [from, to]}. */
@@ -70,10 +81,10 @@ final class Breaks {
         for (TrailEvent t : events) {
             if (t.stops() == stop && t.time() >= from && t.time() <= to && t.account().equals(chain.sample().account())
                     && t.concerns(chain.sample().trail())) {
-                found = t;
                 if (!stop) {
-                    break;
+                    return t;
                 }
+                found = better(found, t);
             }
         }
         return found;

@@ -81,6 +81,9 @@ final class ChainBuilder {
                 : signatures.find(prefixes.key(d.root(), d.key().tail()), d.key().tail()).orElse(null);
         SignatureStatus sig = DigestSignature.check(d, signature, keys);
         long end = c == null ? d.key().end() : c.end();
+        if (sig == SignatureStatus.VALID && !keys.find(c.fingerprint()).orElseThrow().validAt(end)) {
+            detail.add("its key's validity period (from --public-keys) does not include its end time");
+        }
         long start = c == null ? end - HOUR : c.start();
         return new DigestVerdict(prefixes.key(d.root(), d.key().tail()), d.key(), d.root(), d, Presence.PRESENT, hash, sig,
                 format, moved != null, next == null ? null : prefixes.key(next.root(), next.key().tail()), start, end,

@@ -36,7 +36,7 @@ final class Coverage {
         for (Chain c : chains) {
             chainPlaces.put(c.name(), c.place());
         }
-        this.stops = breaks.stream().filter(b -> ChainBreak.RESTART.equals(b.kind()) && b.stoppedBy() != null).toList();
+        this.stops = breaks.stream().filter(b -> ChainBreak.RESTART.equals(b.kind()) && b.explained()).toList();
         for (LogVerdict l : logs) {
             if (l.where() == null) {
                 continue;

@@ -51,7 +51,7 @@ final class ReportJsonParts {
     static void stops(JsonGenerator g, List<ChainBreak> breaks) throws IOException {
         g.writeArrayFieldStart("loggingStopped");
         for (ChainBreak b : breaks) {
-            if (ChainBreak.RESTART.equals(b.kind()) && b.stoppedBy() != null) {
+            if (ChainBreak.RESTART.equals(b.kind()) && b.explained()) {
                 g.writeStartObject();
                 g.writeStringField("chain", b.chain());
                 ReportJson.time(g, "from", b.from());

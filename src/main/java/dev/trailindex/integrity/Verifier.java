@@ -54,7 +54,9 @@ public final class Verifier {
         logs = logs.stream().map(l -> l.status() != LogStatus.NOT_IN_ANY_DIGEST ? l
                 : l.withReason(UnlistedLogs.reason(l.where().stamp(), windows.of(prefixes.place(l.root(), l.where()))))).toList();
         List<TrailEvent> events = stage.tally().trailEvents();
-        Breaks finder = new Breaks(events);
+        Set<String> listed = new HashSet<>();
+        logs.stream().filter(l -> l.digest() != null).forEach(l -> listed.add(l.key()));
+        Breaks finder = new Breaks(events, listed);
         List<ChainBreak> breaks = chains.stream().flatMap(c -> finder.of(c).stream()).toList();
         Coverage coverage = new Coverage(chains, logs, prefixes, breaks, options.fromMillis(), options.toMillis());
         List<HourCell> hours = coverage.cells(stage.tally());

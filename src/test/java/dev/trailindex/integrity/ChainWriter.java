@@ -65,6 +65,7 @@ public final class ChainWriter {
     /** StopLogging 20 minutes into the next window; the final digest closes 30 minutes in. */
     public ChainWriter stopLogging() {
         window(30 * MINUTE, 1, "StopLogging", null);
+        chain.digests.get(chain.digests.size() - 1).finalDigest = true;
         return this;
     }
 
@@ -83,7 +84,6 @@ public final class ChainWriter {
 
     /** A new segment that nothing explains (as if the final digests and the StopLogging were deleted). */
     public ChainWriter restartUnexplained() {
-        chain.unexplainedRestart = true;
         startNext = true;
         window(HOUR, filesPerHour, null, null);
         return this;

@@ -31,9 +31,6 @@ final class Expected {
     Expected(SignedBucket bucket, Set<String> keys) {
         for (SignedBucket.Chain c : bucket.chains) {
             chain(c, keys);
-            if (c.unexplainedRestart) {
-                problems.add(Problem.Kind.UNEXPLAINED_RESTART);
-            }
         }
         for (Log l : bucket.logs()) {
             LogExpectation e = log(l);
@@ -49,6 +46,10 @@ final class Expected {
         List<Digest> ds = c.digests;
         for (int i = 0; i < ds.size(); i++) {
             Digest d = ds.get(i);
+            if (d.starting && i > 0 && !(ds.get(i - 1).finalDigest && !ds.get(i - 1).deleted)) {
+                // A restart is explained only by a StopLogging that the final digest before it lists.
+                problems.add(Problem.Kind.UNEXPLAINED_RESTART);
+            }
             Digest next = i + 1 < ds.size() && !ds.get(i + 1).starting ? ds.get(i + 1) : null;
             if (d.deleted) {
                 missing(ds, i, next);

@@ -74,6 +74,8 @@ public final class SignedBucket {
         public final List<Log> logs = new ArrayList<>();
         boolean deleted;
         boolean modified;
+        /** It closes a segment after StopLogging: it lists the log holding the StopLogging event. */
+        boolean finalDigest;
     }
 
     /** One chain written, digests oldest first. */
@@ -81,7 +83,6 @@ public final class SignedBucket {
         public Spec spec;
         public final List<Digest> digests = new ArrayList<>();
         public final List<Log> logs = new ArrayList<>();
-        boolean unexplainedRestart;
     }
 
     public final Path root;

@@ -193,6 +193,29 @@ class VerifierTest {
     }
 
     @Test
+    void deletedFinalDigestLeavesTheStopLoggingUndigested() throws IOException {
+        bucket().chain(Spec.of(ACCOUNT, "us-east-1"), KEY, START).hours(3).stopLogging().pause(5).startLogging().hours(2);
+        SignedBucket.Digest last = bucket.digests().stream().filter(d -> d.finalDigest).findFirst().orElseThrow();
+        new Tamper(bucket).deleteDigest(last);
+        VerifyReport r = verifyAndCheck(List.of(KEY));
+        ChainBreak b = r.breaks().get(0);
+        assertEquals("StopLogging", b.stoppedBy().name());
+        assertFalse(b.explained());
+        assertTrue(b.note().contains("final digest"), b.note());
+    }
+
+    @Test
+    void digestMovedToAnotherKey() throws IOException {
+        bucket().chain(Spec.of(ACCOUNT, "us-east-1"), KEY, START).hours(4);
+        SignedBucket.Digest d = bucket.digests().get(1);
+        Path from = bucket.path(d.key);
+        java.nio.file.Files.move(from, from.resolveSibling(from.getFileName().toString().replace("0131Z", "0132Z")));
+        VerifyReport r = verify(List.of(KEY));
+        assertEquals(List.of(Problem.Kind.MISSING_DIGEST, Problem.Kind.MOVED_DIGEST),
+                r.problems().stream().map(Problem::kind).sorted().toList(), r.problems().toString());
+    }
+
+    @Test
     void twoRegionsAreTwoChainsWithTheirOwnKeys() throws IOException {
         bucket().chain(Spec.of(ACCOUNT, "us-east-1"), KEY, START).hours(4);
         bucket.chain(Spec.of(ACCOUNT, "eu-west-1"), KEY2, START.plusSeconds(600)).hours(4);
