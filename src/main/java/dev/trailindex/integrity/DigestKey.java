@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,10 +35,8 @@ public record DigestKey(String tail, String org, String account, String region, 
         if (!m.matches()) {
             return Optional.empty();
         }
-        long end;
-        try {
-            end = LocalDateTime.parse(m.group("time"), STAMP).toInstant(ZoneOffset.UTC).toEpochMilli();
-        } catch (DateTimeParseException e) {
+        Long end = LogKey.utc(m.group("time"), STAMP);
+        if (end == null) {
             return Optional.empty();
         }
         return Optional.of(new DigestKey(tail, m.group("org"), m.group("account"), m.group("region"), m.group("trail"),

@@ -30,12 +30,17 @@ public record LogKey(String tail, String org, String account, String region, lon
         if (!m.matches()) {
             return Optional.empty();
         }
-        long stamp;
+        Long stamp = utc(m.group("time"), STAMP);
+        return stamp == null ? Optional.empty()
+                : Optional.of(new LogKey(tail, m.group("org"), m.group("account"), m.group("region"), stamp));
+    }
+
+    /** The UTC time {@code text} names in {@code format}, epoch millis, or null when it names none (a 13th month). */
+    static Long utc(String text, DateTimeFormatter format) {
         try {
-            stamp = LocalDateTime.parse(m.group("time"), STAMP).toInstant(ZoneOffset.UTC).toEpochMilli();
+            return LocalDateTime.parse(text, format).toInstant(ZoneOffset.UTC).toEpochMilli();
         } catch (DateTimeParseException e) {
-            return Optional.empty();
+            return null;
         }
-        return Optional.of(new LogKey(tail, m.group("org"), m.group("account"), m.group("region"), stamp));
     }
 }
