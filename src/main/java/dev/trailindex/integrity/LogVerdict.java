@@ -15,7 +15,9 @@ public record LogVerdict(String key, LogKey where, int root, LogStatus status, U
         Trust trust, long events, String detail) {
 
     LogVerdict withReason(UnlistedReason r) {
-        return new LogVerdict(key, where, root, status, r, digest, trust, events, detail);
+        String why = r != UnlistedReason.IN_COVERED_WINDOW ? detail : "present digests cover all of the time it can have "
+                + "been delivered in, and none lists it" + (detail == null ? "" : "; " + detail);
+        return new LogVerdict(key, where, root, status, r, digest, trust, events, why);
     }
 
     /** Whether it is evidence of tampering: changed, gone, appended to, or added inside a covered window. */

@@ -51,7 +51,8 @@ final class Problems {
         }
         if (d.signature() == SignatureStatus.KEY_NOT_FOUND) {
             String fp = d.facts().content() == null ? null : d.facts().content().fingerprint();
-            out.add(new Problem(Problem.Kind.UNKNOWN_SIGNING_KEY, d.key(), d.start(), d.end(), "its key fingerprint is " + fp));
+            out.add(new Problem(Problem.Kind.UNKNOWN_SIGNING_KEY, d.key(), d.start(), d.end(), "its key fingerprint " + fp
+                    + " is in no --public-keys file (list-public-keys --region " + d.where().region() + " gives that region's)"));
         }
         if (d.moved()) {
             out.add(new Problem(Problem.Kind.MOVED_DIGEST, d.key(), d.start(), d.end(), d.detail()));
