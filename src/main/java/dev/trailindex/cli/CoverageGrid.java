@@ -23,9 +23,16 @@ final class CoverageGrid {
     private static final long HOUR = 3_600_000L;
 
     private final PrintWriter out;
+    private final List<java.nio.file.Path> roots;
 
-    CoverageGrid(PrintWriter out) {
+    /** @param roots the folders holding AWSLogs: named in the rows' labels when there are several */
+    CoverageGrid(PrintWriter out, List<java.nio.file.Path> roots) {
         this.out = out;
+        this.roots = roots;
+    }
+
+    private String label(AccountRegion p) {
+        return Printable.escape((roots.size() > 1 ? roots.get(p.root()) + ": " : "") + p.label());
     }
 
     static char cell(HourCell c) {
@@ -58,7 +65,7 @@ final class CoverageGrid {
     }
 
     private void oneLine(Map<AccountRegion, List<HourCell>> rows, long first, long last) {
-        int width = rows.keySet().stream().mapToInt(p -> Printable.escape(p.label()).length()).max().orElse(0) + 2;
+        int width = rows.keySet().stream().mapToInt(p -> label(p).length()).max().orElse(0) + 2;
         int n = (int) ((last - first) / HOUR) + 1;
         StringBuilder dates = new StringBuilder(" ".repeat(width));
         StringBuilder marks = new StringBuilder(" ".repeat(width));
@@ -81,7 +88,7 @@ final class CoverageGrid {
                 cells[(int) ((c.hour() - first) / HOUR)] = cell(c);
                 events += c.events();
             }
-            String label = Printable.escape(e.getKey().label());
+            String label = label(e.getKey());
             out.println(label + " ".repeat(width - label.length()) + new String(cells) + "  " + Formats.number(events) + " events");
         }
     }
@@ -90,7 +97,7 @@ final class CoverageGrid {
         out.println("              000000000011111111112222");
         out.println("              012345678901234567890123");
         for (var e : rows.entrySet()) {
-            out.println(Printable.escape(e.getKey().label()));
+            out.println(label(e.getKey()));
             Map<java.time.LocalDate, char[]> days = new LinkedHashMap<>();
             Map<java.time.LocalDate, Long> events = new LinkedHashMap<>();
             for (HourCell c : e.getValue()) {

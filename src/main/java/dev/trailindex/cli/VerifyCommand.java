@@ -1,5 +1,6 @@
 package dev.trailindex.cli;
 
+import dev.trailindex.integrity.CoverageStore;
 import dev.trailindex.integrity.PublicKeyRing;
 import dev.trailindex.integrity.ReportJson;
 import dev.trailindex.integrity.SignatureStore;
@@ -48,6 +49,11 @@ final class VerifyCommand extends Subcommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "TIME", description = "Only up to the end of TIME's span.")
     String to;
 
+    @Option(names = "--index", paramLabel = "DIR",
+            description = "Record this run's verdict and coverage in the index at DIR, where 'trailindex serve' shows it "
+                    + "(GET /api/coverage).")
+    Path record;
+
     @Option(names = "--threads", paramLabel = "N", description = "Files read at once (default: the number of cores).")
     Integer threads;
 
@@ -69,6 +75,10 @@ final class VerifyCommand extends Subcommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
         }
         TimeRange range = TimeRange.of(from, to, null, ZoneOffset.UTC);
+        if (record != null) {
+            // Fails now, not after the run, when DIR is not an index.
+            openIndex(recordOption()).close();
+        }
         PublicKeyRing keys = publicKeys == null ? PublicKeyRing.none() : PublicKeyRing.load(publicKeys);
         SignatureStore saved = signatures == null ? SignatureStore.none() : SignatureStore.load(signatures);
         PrintWriter err = err();
@@ -81,11 +91,20 @@ final class VerifyCommand extends Subcommand implements Callable<Integer> {
                     paths.stream().map(Path::toString).toList()) + (from != null || to != null ? " in the time range given"
                             : " (they are found by their keys: AWSLogs/ACCOUNT/CloudTrail/...)"));
         }
+        if (record != null) {
+            CoverageStore.save(record, report);
+        }
         if (format.json()) {
             printJson(true, g -> ReportJson.write(g, report));
         } else {
             new VerifyTable(out()).print(report);
         }
         return report.intact() ? ExitCodes.OK : ExitCodes.INTEGRITY;
+    }
+
+    private IndexOption recordOption() {
+        IndexOption o = new IndexOption();
+        o.index = record;
+        return o;
     }
 }

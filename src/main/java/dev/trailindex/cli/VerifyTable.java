@@ -30,7 +30,7 @@ final class VerifyTable {
         problems(r.problems());
         stops(r.breaks());
         notes(r);
-        new CoverageGrid(out).print(r.hours());
+        new CoverageGrid(out, r.roots()).print(r.hours());
     }
 
     private void verdict(VerifyReport r) {

@@ -28,6 +28,30 @@ public final class ReportJson {
             log(g, l);
         }
         g.writeEndArray();
+        parts(g, r);
+        g.writeEndObject();
+    }
+
+    /**
+     * The coverage document recorded for {@code serve}: {@code recordedAt}, {@code verdict}, {@code chains},
+     * {@code breaks}, {@code loggingStopped}, {@code hours}, {@code problems}, {@code notes} and {@code summary}, as in
+     * the full report but without the (long) digest and log-file lists.
+     */
+    public static void writeCoverage(JsonGenerator g, VerifyReport r, Instant recordedAt) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("recordedAt", recordedAt.toString());
+        g.writeStringField("verdict", r.intact() ? "intact" : "problems");
+        parts(g, r);
+        g.writeEndObject();
+    }
+
+    /** Roots to summary: what the full report and the coverage document share. */
+    private static void parts(JsonGenerator g, VerifyReport r) throws IOException {
+        g.writeArrayFieldStart("roots");
+        for (java.nio.file.Path p : r.roots()) {
+            g.writeString(p.toString());
+        }
+        g.writeEndArray();
         g.writeArrayFieldStart("chains");
         for (Chain c : r.chains()) {
             ReportJsonParts.chain(g, c);
@@ -51,7 +75,6 @@ public final class ReportJson {
         }
         g.writeEndArray();
         ReportJsonSummary.write(g, r);
-        g.writeEndObject();
     }
 
     private static void digest(JsonGenerator g, DigestVerdict d) throws IOException {

@@ -12,6 +12,7 @@ final class ReportJsonParts {
     static void chain(JsonGenerator g, Chain c) throws IOException {
         g.writeStartObject();
         g.writeStringField("name", c.name());
+        g.writeNumberField("root", c.root());
         DigestKey k = c.sample();
         g.writeStringField("account", k.account());
         g.writeStringField("region", k.region());
@@ -80,6 +81,7 @@ final class ReportJsonParts {
 
     static void hour(JsonGenerator g, HourCell h) throws IOException {
         g.writeStartObject();
+        g.writeNumberField("root", h.place().root());
         g.writeStringField("account", h.place().account());
         g.writeStringField("region", h.place().region());
         g.writeStringField("organization", h.place().org());

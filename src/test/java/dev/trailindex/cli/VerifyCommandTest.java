@@ -87,14 +87,14 @@ class VerifyCommandTest {
         Run r = run("verify", "-q", "--format", "json", "--public-keys", keys(), b.root.toString());
         assertEquals(ExitCodes.OK, r.code(), r.err());
         JsonNode j = TestSupport.JSON.readTree(r.out());
-        assertEquals(List.of("verdict", "digests", "logFiles", "chains", "breaks", "loggingStopped", "hours", "problems", "notes",
+        assertEquals(List.of("verdict", "digests", "logFiles", "roots", "chains", "breaks", "loggingStopped", "hours", "problems", "notes",
                 "summary"), fieldNames(j));
         assertEquals(List.of("key", "presence", "hash", "signature", "format", "location", "account", "region", "trail",
                 "homeRegion", "organization", "backfill", "startTime", "endTime", "logFiles", "namedBy", "detail"),
                 fieldNames(j.get("digests").get(0)));
         assertEquals(List.of("key", "status", "reason", "digest", "trust", "account", "region", "nameTime", "events", "detail"),
                 fieldNames(j.get("logFiles").get(0)));
-        assertEquals(List.of("account", "region", "organization", "prefix", "hour", "status", "events", "loggingStopped"),
+        assertEquals(List.of("root", "account", "region", "organization", "prefix", "hour", "status", "events", "loggingStopped"),
                 fieldNames(j.get("hours").get(0)));
         JsonNode stop = j.get("breaks").get(0);
         assertEquals("restart", stop.get("kind").asText());
