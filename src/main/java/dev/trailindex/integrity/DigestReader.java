@@ -9,7 +9,7 @@ import java.nio.file.Path;
 /** Reads one digest file: its first gzip member whole (digests are small), hashed before it is parsed. */
 final class DigestReader {
     /** The largest digest read: an hour's listing of a busy organization trail is a few megabytes. */
-    static final int MAX_BYTES = 64 << 20;
+    static final int MAX_BYTES = 16 << 20;
 
     private DigestReader() {
     }
