@@ -38,7 +38,10 @@ final class VerifyTable {
         String counted = Formats.number(present.size()) + " digests in " + r.chains().size() + " chain"
                 + (r.chains().size() == 1 ? "" : "s") + ", " + Formats.number(r.logFiles().size()) + " log files, "
                 + Formats.number(r.events()) + " events";
-        if (r.intact()) {
+        if (r.intact() && present.isEmpty()) {
+            out.println("verify: unverified: no digest files were found, so none of the " + Formats.number(r.logFiles().size())
+                    + " log files can be checked (log file validation may be off for this trail)");
+        } else if (r.intact()) {
             out.println("verify: intact: " + counted + " check out");
         } else {
             out.println("verify: " + Formats.number(r.problems().size()) + " problem" + (r.problems().size() == 1 ? "" : "s")

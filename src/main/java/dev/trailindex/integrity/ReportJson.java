@@ -17,7 +17,7 @@ public final class ReportJson {
 
     public static void write(JsonGenerator g, VerifyReport r) throws IOException {
         g.writeStartObject();
-        g.writeStringField("verdict", r.intact() ? "intact" : "problems");
+        g.writeStringField("verdict", r.verdict());
         g.writeArrayFieldStart("digests");
         for (DigestVerdict d : r.digests()) {
             digest(g, d);
@@ -40,7 +40,7 @@ public final class ReportJson {
     public static void writeCoverage(JsonGenerator g, VerifyReport r, Instant recordedAt) throws IOException {
         g.writeStartObject();
         g.writeStringField("recordedAt", recordedAt.toString());
-        g.writeStringField("verdict", r.intact() ? "intact" : "problems");
+        g.writeStringField("verdict", r.verdict());
         parts(g, r);
         g.writeEndObject();
     }

@@ -10,7 +10,7 @@ final class ReportJsonSummary {
 
     static void write(JsonGenerator g, VerifyReport r) throws IOException {
         g.writeObjectFieldStart("summary");
-        g.writeStringField("verdict", r.intact() ? "intact" : "problems");
+        g.writeStringField("verdict", r.verdict());
         g.writeNumberField("problems", r.problems().size());
         ReportJson.counts(g, "problemsByKind", r.problems(), Problem::kind, Problem.Kind.values());
         g.writeBooleanField("signaturesChecked", r.keysGiven());

@@ -27,6 +27,17 @@ public record VerifyReport(List<Path> roots, List<DigestVerdict> digests, List<L
         return problems.isEmpty();
     }
 
+    /**
+     * {@code problems} when there is an integrity problem; else {@code unverified} when no digest was found at all
+     * (nothing to check the log files against); else {@code intact}.
+     */
+    public String verdict() {
+        if (!intact()) {
+            return "problems";
+        }
+        return digests.stream().anyMatch(DigestVerdict::present) ? "intact" : "unverified";
+    }
+
     /** How many entries of {@code list} have {@code label} under {@code get}. */
     public static <T> long count(List<T> list, java.util.function.Function<T, ? extends Labelled> get, Labelled label) {
         return list.stream().filter(x -> get.apply(x) == label).count();

@@ -147,6 +147,18 @@ class VerifyCommandTest {
             assertEquals(1, r.err().strip().split("\n").length, r.err());
             assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), r.err());
         }
+        // Log files without any digest: nothing can be checked, and the verdict says so.
+        Path logsOnly = tmp.resolve("logs-only");
+        java.nio.file.Files.createDirectories(logsOnly);
+        for (SignedBucket.Log l : b.logs()) {
+            Path to = logsOnly.resolve(l.key);
+            Files.createDirectories(to.getParent());
+            Files.copy(b.root.resolve(l.key), to);
+        }
+        Run unverified = run("verify", "-q", logsOnly.toString());
+        assertEquals(ExitCodes.OK, unverified.code(), unverified.err());
+        assertTrue(unverified.out().startsWith("verify: unverified: no digest files were found, so none of the 4 log files"),
+                unverified.out());
         Run nothing = run("verify", "-q", tmp.resolve("nope").toString());
         assertEquals(ExitCodes.USAGE, nothing.code());
         Files.createDirectories(tmp.resolve("empty"));
