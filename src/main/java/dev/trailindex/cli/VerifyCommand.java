@@ -22,11 +22,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Check a local copy of a CloudTrail bucket against its digest files, offline: every log file a",
-                "digest lists (present, SHA-256 of its uncompressed content, one gzip member and nothing after it),",
-                "every digest (its hash against the next digest, its place, and with --public-keys its RSA signature),",
-                "the chains (digests gone, runs of them, restarts and the StopLogging that explains one), log files",
-                "no digest lists, and what every UTC hour of every account and region is covered by."},
+        description = {"Check a local copy of a CloudTrail bucket against its digest files, offline.",
+                "Every log file a digest lists: present, the SHA-256 of its uncompressed content,",
+                "one gzip member and nothing after it. Every digest: its hash against the next",
+                "digest, its key, and with --public-keys its RSA signature. The chains: digests",
+                "gone (runs of them too), restarts and the StopLogging that explains one. Log",
+                "files no digest lists, and why. And every UTC hour of every account and region:",
+                "what covers it."},
         footer = ExitCodes.FOOTER)
 final class VerifyCommand extends Subcommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "A synced trail bucket, or any folder or file of one.")
