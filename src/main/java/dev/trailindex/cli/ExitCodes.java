@@ -12,12 +12,14 @@ public final class ExitCodes {
     public static final int INPUT_FAILED = 3;
     /** show: no event with that id. */
     public static final int NOT_FOUND = 4;
+    /** verify: an integrity problem was found (a digest or log file changed, gone, added or badly signed). */
+    public static final int INTEGRITY = 5;
 
     static final String FOOTER = """
 
             Exit status: 0 success; 1 cannot run (no index, index unwritable, re-index needed); 2 bad usage \
             or query; 3 indexing finished but some input files failed (good events were still indexed); \
-            4 no such event.""";
+            4 no such event; 5 verify found an integrity problem.""";
 
     private ExitCodes() {
     }

@@ -1,6 +1,7 @@
 package dev.trailindex.cli;
 
 import dev.trailindex.index.IndexException;
+import dev.trailindex.integrity.IntegrityInputException;
 import dev.trailindex.query.QueryException;
 import dev.trailindex.schema.Schema;
 import dev.trailindex.schema.SchemaException;
@@ -28,7 +29,7 @@ public final class Main implements Runnable {
      * of every registered command by reflection, and a search that builds only its own model starts sooner.
      */
     private static final List<String> COMMANDS = List.of("index", "search", "facets", "histogram", "serve", "summary", "hunt",
-            "show", "export", "stats", "check", "fields", "aot-train", "help");
+            "show", "export", "stats", "check", "verify", "fields", "aot-train", "help");
 
     /**
      * A new instance of the named subcommand, or null. A switch rather than a map of constructor references: the
@@ -48,6 +49,7 @@ public final class Main implements Runnable {
             case "export" -> new ExportCommand();
             case "stats" -> new StatsCommand();
             case "check" -> new CheckCommand();
+            case "verify" -> new VerifyCommand();
             case "fields" -> new FieldsCommand();
             case "aot-train" -> new AotTrainCommand();
             case "help" -> new CommandLine.HelpCommand();
@@ -145,7 +147,7 @@ public final class Main implements Runnable {
 
     private static int handle(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
-        if (ex instanceof QueryException || ex instanceof UsageError) {
+        if (ex instanceof QueryException || ex instanceof UsageError || ex instanceof IntegrityInputException) {
             err.println("trailindex: " + Printable.escape(ex.getMessage()));
             if (ex instanceof QueryException q && q.column() >= 0) {
                 // Where: the query, and a caret under the place.

@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpHandlers;
 import com.sun.net.httpserver.Request;
 import dev.trailindex.index.IndexException;
+import dev.trailindex.integrity.CoverageStore;
 import dev.trailindex.query.Durations;
 import dev.trailindex.query.FacetCounts;
 import dev.trailindex.query.JsonViews;
@@ -67,8 +68,9 @@ public final class TrailIndexHandler implements HttpHandler {
                 route(path("/api/histogram"), api(true, this::histogram),
                 route(path("/api/stats"), api(true, this::stats),
                 route(path("/api/fields"), api(false, this::fields),
+                route(path("/api/coverage"), api(false, this::coverage),
                 route(r -> r.getRequestURI().getRawPath().startsWith(EVENTS_PREFIX), api(true, this::event),
-                notFound))))))));
+                notFound)))))))));
         Headers allow = new Headers();
         allow.set("Allow", "GET, HEAD");
         allow.set("Content-Type", "application/json; charset=utf-8");
@@ -193,6 +195,13 @@ public final class TrailIndexHandler implements HttpHandler {
             g.writeNumberField("tookMs", took);
             g.writeEndObject();
         });
+    }
+
+    /** The last verify run recorded for this index ({@code verify --index DIR}), as written. */
+    private Reply coverage(HttpExchange ex, Params p) throws IOException {
+        byte[] recorded = CoverageStore.load(search.path()).orElseThrow(() -> new HttpError(404,
+                "no verify run is recorded for this index: run 'trailindex verify --index DIR PATH...'"));
+        return new Reply(200, "application/json", recorded);
     }
 
     private Reply facets(HttpExchange ex, Params p) throws IOException {

@@ -23,6 +23,9 @@ public final class Schema {
 
     /** Classpath location of the bundled schema (copied from the repository's index-schema folder). */
     public static final String BUNDLED = "index-schema/cloudtrail.json";
+    /** Fields other code asks for by role. */
+    private static final String ACTION = "eventName";
+    private static final String REQUEST_PARAMETERS = "requestParameters";
 
     private final int version;
     private final String name;
@@ -208,6 +211,27 @@ public final class Schema {
     /** The event time: the one sortable time field. */
     public FieldSpec timeField() {
         return fields.values().stream().filter(f -> f.type() == FieldType.TIME && f.sort()).findFirst().orElseThrow();
+    }
+
+    /**
+     * The field naming the API call (CloudTrail's eventName): the integrity check finds StopLogging and DeleteTrail
+     * by it. A role, like {@link #timeField()}, so that no other package spells the name.
+     */
+    public FieldSpec actionField() {
+        return role(ACTION);
+    }
+
+    /** The field holding the call's request parameters (a flattened object; a trail's name is one of them). */
+    public FieldSpec requestParametersField() {
+        return role(REQUEST_PARAMETERS);
+    }
+
+    private FieldSpec role(String fieldName) {
+        FieldSpec f = fields.get(fieldName);
+        if (f == null) {
+            throw new SchemaException("the schema has no field '" + fieldName + "', which trailindex needs");
+        }
+        return f;
     }
 
     /** The default field of queries: the full-text field. */
