@@ -35,9 +35,8 @@ final class VerifyTable {
 
     private void verdict(VerifyReport r) {
         List<DigestVerdict> present = r.digests().stream().filter(DigestVerdict::present).toList();
-        String counted = Formats.number(present.size()) + " digests in " + r.chains().size() + " chain"
-                + (r.chains().size() == 1 ? "" : "s") + ", " + Formats.number(r.logFiles().size()) + " log files, "
-                + Formats.number(r.events()) + " events";
+        String counted = Formats.count(present.size(), "digest") + " in " + Formats.count(r.chains().size(), "chain") + ", "
+                + Formats.count(r.logFiles().size(), "log file") + ", " + Formats.count(r.events(), "event");
         if (r.intact() && present.isEmpty()) {
             out.println("verify: unverified: no digest files were found, so none of the " + Formats.number(r.logFiles().size())
                     + " log files can be checked (log file validation may be off for this trail)");
