@@ -15,11 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexableField;
@@ -31,8 +29,6 @@ import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -53,7 +49,7 @@ public final class SearchService implements Closeable {
     private final Schema schema;
     private final Directory dir;
     private final SearcherManager searchers;
-    private final SchemaQueryParserPool parsers;
+    private final RequestQueries queries;
     private final Facets facets;
     private final NestedPaths nestedPaths;
     private final String timeField;
@@ -73,9 +69,9 @@ public final class SearchService implements Closeable {
         this.schema = schema;
         this.dir = dir;
         this.searchers = new SearcherManager(dir, null);
-        this.parsers = new SchemaQueryParserPool(schema);
         this.facets = new Facets(new FieldResolver(schema), schema);
         this.nestedPaths = new NestedPaths(schema);
+        this.queries = new RequestQueries(schema, nestedPaths);
         this.timeField = schema.timeField().name();
         this.keySpec = schema.derived(Derivation.EVENT_KEY);
         this.f = new Fields(schema.derived(Derivation.EVENT_KEY).name(), schema.derived(Derivation.RAW_EVENT).name(),
@@ -133,50 +129,8 @@ public final class SearchService implements Closeable {
         return toQuery(req, true);
     }
 
-    /**
-     * {@code strict}: a nested path that no event of the index holds is an error naming the nearest paths (user
-     * queries); hunts, whose paths may simply be absent from this index, are not strict.
-     */
     private Query toQuery(SearchRequest req, boolean strict) {
-        // Read the index's paths only if the query needs them (a key with colons, a check): not for most queries.
-        java.util.function.Supplier<Map<String, java.util.TreeSet<String>>> known = new java.util.function.Supplier<>() {
-            private Map<String, java.util.TreeSet<String>> paths;
-
-            @Override
-            public Map<String, java.util.TreeSet<String>> get() {
-                if (paths == null) {
-                    paths = withSearcher(s -> nestedPaths.all(s.getIndexReader()));
-                }
-                return paths;
-            }
-        };
-        java.util.function.Predicate<String> isKnownPath = name -> isKnownPath(known.get(), name);
-        Query q = req.zone().equals(java.time.ZoneOffset.UTC) ? parsers.parse(req.query(), isKnownPath)
-                : new SchemaQueryParser(schema, req.zone()).parseQuery(req.query(), isKnownPath);
-        if (strict) {
-            Query parsed = q;
-            nestedPaths.check(parsed, known);
-        }
-        if (req.from() == null && req.to() == null) {
-            return q;
-        }
-        Query range = LongField.newRangeQuery(timeField, req.from() == null ? Long.MIN_VALUE : req.from(),
-                req.to() == null ? Long.MAX_VALUE : req.to() - 1);
-        return new BooleanQuery.Builder().add(q, BooleanClause.Occur.MUST).add(range, BooleanClause.Occur.FILTER).build();
-    }
-
-    /** Whether {@code name} is field.path of a path the index holds (names in any case). */
-    private static boolean isKnownPath(Map<String, java.util.TreeSet<String>> known, String name) {
-        int dot = name.indexOf('.');
-        while (dot > 0) {
-            for (var e : known.entrySet()) {
-                if (e.getKey().equalsIgnoreCase(name.substring(0, dot))) {
-                    return e.getValue().contains(name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT));
-                }
-            }
-            dot = name.indexOf('.', dot + 1);
-        }
-        return false;
+        return queries.of(req, strict, () -> withSearcher(s -> nestedPaths.all(s.getIndexReader())));
     }
 
     /** The nested paths under {@code prefix} (e.g. requestParameters) with the events holding each. */
