@@ -1,5 +1,7 @@
 package dev.trailindex.cli;
 
+import dev.trailindex.query.Printable;
+
 import dev.trailindex.index.IndexCheck;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

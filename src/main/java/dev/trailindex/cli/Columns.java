@@ -24,7 +24,7 @@ import java.util.List;
  */
 final class Columns {
     /** One column: its header and how to read it from a hit. */
-    record Column(String header, FieldSpec spec, String path, DocumentBuilder builder) {
+    record Column(String header, FieldSpec spec, String path, Derived derived) {
         String value(JsonNode tree, StoredEvent e, ZoneId zone) {
             if (spec.type() == FieldType.TIME) {
                 return Formats.time(e.time(), zone);
@@ -40,8 +40,7 @@ final class Columns {
                 return v == null ? "" : v;
             }
             if (spec.derive() != null && path == null) {
-                return String.join(",", builder.displayValues(new RawEvent(e.json(), (ObjectNode) tree, e.file(),
-                        e.record(), e.offset(), e.line()), spec));
+                return String.join(",", derived.values(e, tree, spec));
             }
             FieldSpec source = path == null ? spec : pathSpec();
             return String.join(",", FieldValues.of(tree, source));
@@ -53,16 +52,42 @@ final class Columns {
         }
     }
 
+    /**
+     * Derived values of hits, worked out again as the indexer does: the document builder is made only if a derived
+     * column needs it, and each hit's document is built once for all its derived columns.
+     */
+    static final class Derived {
+        private final Schema schema;
+        private DocumentBuilder builder;
+        private StoredEvent last;
+        private org.apache.lucene.document.Document doc;
+
+        Derived(Schema schema) {
+            this.schema = schema;
+        }
+
+        List<String> values(StoredEvent e, JsonNode tree, FieldSpec f) {
+            if (e != last) {
+                if (builder == null) {
+                    builder = new DocumentBuilder(schema);
+                }
+                doc = builder.build(new RawEvent(e.json(), (ObjectNode) tree, e.file(), e.record(), e.offset(), e.line())).document();
+                last = e;
+            }
+            return DocumentBuilder.displayValues(doc, f);
+        }
+    }
+
     private Columns() {
     }
 
     static List<Column> of(Schema schema, List<String> names) {
         List<String> given = names == null ? List.of() : names.stream().map(String::strip).filter(n -> !n.isEmpty()).toList();
-        DocumentBuilder builder = new DocumentBuilder(schema);
+        Derived derived = new Derived(schema);
         List<Column> out = new ArrayList<>();
         boolean add = !given.isEmpty() && given.get(0).startsWith("+");
         if (given.isEmpty() || add) {
-            schema.display().forEach(f -> out.add(new Column(f.name(), f, null, builder)));
+            schema.display().forEach(f -> out.add(new Column(f.name(), f, null, derived)));
         }
         FieldResolver resolver = new FieldResolver(schema);
         for (String typed : given) {
@@ -73,7 +98,7 @@ final class Columns {
                 throw new QueryException("field '" + n + "' cannot be a column; "
                         + (f.type() == FieldType.RAW ? "it is the original event ('show' prints it)" : "name a dotted path inside it, e.g. " + f.name() + ".bucketName"));
             }
-            out.add(new Column(n, f, r.path(), builder));
+            out.add(new Column(n, f, r.path(), derived));
         }
         return out;
     }

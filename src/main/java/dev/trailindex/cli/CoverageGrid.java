@@ -1,5 +1,7 @@
 package dev.trailindex.cli;
 
+import dev.trailindex.query.Printable;
+
 import dev.trailindex.integrity.AccountRegion;
 import dev.trailindex.integrity.HourCell;
 import dev.trailindex.integrity.HourStatus;

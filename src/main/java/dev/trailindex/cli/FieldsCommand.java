@@ -1,5 +1,7 @@
 package dev.trailindex.cli;
 
+import dev.trailindex.query.Printable;
+
 import dev.trailindex.query.JsonViews;
 import dev.trailindex.query.NestedPaths;
 import dev.trailindex.query.SearchService;

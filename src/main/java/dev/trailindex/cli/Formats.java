@@ -40,7 +40,7 @@ final class Formats {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,18})\\s*([kmg]?)(i?b)?")
                 .matcher(text.strip().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
-            throw new picocli.CommandLine.TypeConversionException(option + " takes a size such as 8388608, 512k, 8m or 4g, not '" + text + "'");
+            throw new UsageError(option + " takes a size such as 8388608, 512k, 8m or 4g, not '" + text + "'");
         }
         long n = Long.parseLong(m.group(1));
         int shift = switch (m.group(2)) {
@@ -50,7 +50,7 @@ final class Formats {
             default -> 0;
         };
         if (n > (Long.MAX_VALUE >> shift)) {
-            throw new picocli.CommandLine.TypeConversionException(option + ": '" + text + "' is too large");
+            throw new UsageError(option + ": '" + text + "' is too large");
         }
         return n << shift;
     }

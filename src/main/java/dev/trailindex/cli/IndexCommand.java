@@ -1,5 +1,7 @@
 package dev.trailindex.cli;
 
+import dev.trailindex.query.Printable;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.trailindex.index.Indexer;
 import dev.trailindex.query.Durations;

@@ -1,5 +1,7 @@
 package dev.trailindex.cli;
 
+import dev.trailindex.query.Printable;
+
 import dev.trailindex.index.IndexException;
 import dev.trailindex.integrity.IntegrityInputException;
 import dev.trailindex.query.QueryException;
@@ -94,7 +96,7 @@ public final class Main implements Runnable {
                 // "search @/etc/passwd" is a query, never the contents of a file.
                 .setExpandAtFiles(false)
                 .setCaseInsensitiveEnumValuesAllowed(true)
-                .setUsageHelpWidth(Math.min(Terminal.width(), 120))
+
                 .setExecutionExceptionHandler(Main::handle);
         cl.setParameterExceptionHandler((ex, a) -> {
             CommandLine c = ex.getCommandLine();
@@ -112,6 +114,10 @@ public final class Main implements Runnable {
             c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more.");
             return ExitCodes.USAGE;
         });
+        if (asksForHelp(args)) {
+            // Only help needs the width (a terminal's costs a fork of stty): not every command pays for it.
+            cl.setUsageHelpWidth(Math.min(Terminal.width(), 120));
+        }
         int code;
         try {
             code = cl.execute(args);
@@ -122,6 +128,19 @@ public final class Main implements Runnable {
         outWriter.flush();
         errWriter.flush();
         return code;
+    }
+
+    /** Whether the command line may print a usage message: no command, help, or a help option. */
+    private static boolean asksForHelp(String[] args) {
+        if (args.length == 0) {
+            return true;
+        }
+        for (String a : args) {
+            if (a.equals("help") || a.equals("-h") || a.equals("--help") || a.equals("--")) {
+                return !a.equals("--");
+            }
+        }
+        return false;
     }
 
     /**
@@ -163,7 +182,7 @@ public final class Main implements Runnable {
             return ExitCodes.ERROR;
         }
         if (ex instanceof java.nio.file.FileSystemException fs) {
-            err.println("trailindex: " + Printable.escape(Problems.describe(fs)));
+            err.println("trailindex: " + Printable.escape(dev.trailindex.index.FileErrors.describe(fs)));
             return ExitCodes.ERROR;
         }
         err.println("trailindex: internal error: " + ex.getClass().getSimpleName() + ": " + Printable.escape(ex.getMessage()));

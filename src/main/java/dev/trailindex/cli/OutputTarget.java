@@ -105,7 +105,7 @@ final class OutputTarget {
         try {
             os = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         } catch (FileSystemException e) {
-            throw new UsageError("cannot write in the folder of " + name + ": " + Problems.describe(e));
+            throw new UsageError("cannot write in the folder of " + name + ": " + dev.trailindex.index.FileErrors.describe(e));
         }
         // Ctrl-C leaves no partial file behind.
         tmp.toFile().deleteOnExit();

@@ -1,5 +1,7 @@
 package dev.trailindex.cli;
 
+import dev.trailindex.query.Printable;
+
 import dev.trailindex.query.SearchService;
 import dev.trailindex.query.StoredEvent;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package dev.trailindex.cli;
 
+import dev.trailindex.query.Printable;
+
 import dev.trailindex.index.IndexCheck;
 import dev.trailindex.query.FacetCounts;
 import dev.trailindex.query.IndexStats;

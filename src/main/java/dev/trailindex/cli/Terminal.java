@@ -17,13 +17,21 @@ final class Terminal {
     private Terminal() {
     }
 
+    /** The terminal's own width, asked once per process (it costs a fork of stty). */
+    private static volatile Integer ttyWidth;
+    private static volatile boolean asked;
+
     static int width() {
         Integer w = parse(System.getProperty("trailindex.columns"));
         if (w == null) {
             w = parse(System.getenv("COLUMNS"));
         }
-        if (w == null && isTerminal()) {
-            w = sttyWidth();
+        if (w == null) {
+            if (!asked) {
+                ttyWidth = isTerminal() ? sttyWidth() : null;
+                asked = true;
+            }
+            w = ttyWidth;
         }
         return Math.max(MIN, w == null ? PIPED : w);
     }

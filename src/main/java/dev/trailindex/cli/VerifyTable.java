@@ -1,5 +1,7 @@
 package dev.trailindex.cli;
 
+import dev.trailindex.query.Printable;
+
 import dev.trailindex.integrity.ChainBreak;
 import dev.trailindex.integrity.DigestVerdict;
 import dev.trailindex.integrity.HashStatus;

@@ -37,21 +37,7 @@ public final class AccessLog extends Filter {
 
     /** {@code s} with control characters (C0, DEL, C1), format characters (bidi overrides) and backslashes escaped. */
     static String escape(String s) {
-        if (s == null) {
-            return "-";
-        }
-        StringBuilder b = null;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            boolean bad = Character.isISOControl(c) || Character.getType(c) == Character.FORMAT || c == '\\';
-            if (bad && b == null) {
-                b = new StringBuilder(s.length() + 16).append(s, 0, i);
-            }
-            if (b != null) {
-                b.append(c == '\\' ? "\\\\" : bad ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-            }
-        }
-        return b == null ? s : b.toString();
+        return s == null ? "-" : dev.trailindex.query.Printable.escapeUnambiguous(s);
     }
 
     @Override

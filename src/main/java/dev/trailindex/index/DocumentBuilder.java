@@ -100,13 +100,14 @@ public final class DocumentBuilder {
     }
 
     /**
-     * The values field {@code f} gets for {@code event}, as a person reads them: original spelling where the index
-     * keeps it (doc values, stored values), numbers as numbers. For showing derived fields as columns.
+     * The values field {@code f} has in {@code doc} (built by {@link #build(RawEvent)}), as a person reads them:
+     * original spelling where the index keeps it (doc values, stored values), numbers as numbers. For showing
+     * derived fields as columns.
      */
-    public List<String> displayValues(RawEvent event, FieldSpec f) {
+    public static List<String> displayValues(Document doc, FieldSpec f) {
         java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
         java.util.LinkedHashSet<String> terms = new java.util.LinkedHashSet<>();
-        for (org.apache.lucene.index.IndexableField x : build(event, key(event)).getFields(f.name())) {
+        for (org.apache.lucene.index.IndexableField x : doc.getFields(f.name())) {
             if (x instanceof SortedSetDocValuesField || (x instanceof StoredField && x.stringValue() != null)) {
                 out.add(x instanceof StoredField ? x.stringValue() : x.binaryValue().utf8ToString());
             } else if (x instanceof LongField || (x instanceof StoredField && x.numericValue() != null)) {

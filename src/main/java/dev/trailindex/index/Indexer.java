@@ -216,14 +216,8 @@ public final class Indexer {
 
     private static String describe(Exception e) {
         String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        if (e instanceof java.nio.file.AccessDeniedException a) {
-            return "permission denied: " + a.getFile();
-        }
-        if (e instanceof java.nio.file.NoSuchFileException n) {
-            return "no such file or folder: " + n.getFile();
-        }
         if (e instanceof java.nio.file.FileSystemException f) {
-            return (f.getFile() == null ? "" : f.getFile() + ": ") + (f.getReason() == null ? "cannot be written" : f.getReason());
+            return FileErrors.describe(f);
         }
         return msg;
     }

@@ -10,9 +10,6 @@ final class Encodings {
     /** A detected encoding other than UTF-8: its name and the reason a file in it fails with. */
     record Foreign(String name, Reason reason) {
         String hint(String file) {
-            if (reason == Reason.INVALID_JSON) {
-                return "a zero byte among the first four: binary data, not UTF-8 JSON";
-            }
             return name + " text: convert it to UTF-8 first, e.g. iconv -f " + name + " -t UTF-8 '" + file + "' > converted.json";
         }
     }

@@ -131,9 +131,14 @@ public final class LogFileReader {
                 return state.outcome(Reason.ARCHIVE, "a tar archive" + (gzip ? " (gzip'd)" : "") + ": unpack it first (tar -xf '"
                         + name + "'), then index the folder");
             }
-            Encodings.Foreign foreign = sniff(in);
+            byte[] first4 = peek(in, 4);
+            Encodings.Foreign foreign = Encodings.sniff(first4, first4.length);
             if (foreign != null) {
                 return state.outcome(foreign.reason(), foreign.hint(name));
+            }
+            if (first4.length > 0 && first4[0] != 0 && Encodings.foreign(first4, first4.length)) {
+                // Zero bytes that spell no encoding: binary data that begins like JSON, before a parser guesses.
+                return state.outcome(Reason.INVALID_JSON, "a zero byte among the first four: binary data, not UTF-8 JSON");
             }
             int first = firstNonBlank(in);
             if (first < 0) {

@@ -118,7 +118,7 @@ final class Aggregations {
 
     List<ActorSummary> summary(IndexSearcher s, Query q, String by, int top) throws IOException {
         FieldResolver.Resolved r = resolver.resolve(by);
-        List<FacetCounts.ValueCount> values = facets.groups(s, q, by, top, false);
+        List<FacetCounts.ValueCount> values = facets.groups(s, q, by, top, false).top();
         Schema.ActorSheet sheet = schema.actorSheet();
         String timeField = schema.timeField().name();
         Map<String, StringDocValuesReaderState> states = new HashMap<>();

@@ -52,24 +52,26 @@ final class Facets {
      * The {@code top} most frequent values of a facetable field among the matches (or the least frequent, for
      * {@code rarestFirst}), ties broken by value.
      */
-    List<FacetCounts.ValueCount> groups(IndexSearcher s, Query q, String field, int top, boolean rarestFirst) throws IOException {
+    FacetCounts groups(IndexSearcher s, Query q, String field, int top, boolean rarestFirst) throws IOException {
         FieldResolver.Resolved path = nestedPath(field);
         if (path != null) {
-            return paths.count(s, q, path, top, rarestFirst).top();
+            return paths.count(s, s.search(q, new FacetsCollectorManager()), path, top, rarestFirst);
         }
         FieldSpec f = facetable(field);
         FacetsCollector hits = s.search(q, new FacetsCollectorManager());
         StringValueFacetCounts counts = new StringValueFacetCounts(state(s, f.name()), hits);
         FacetResult r = rarestFirst ? counts.getAllChildren(f.name()) : counts.getTopChildren(top, f.name());
         if (r == null) {
-            return List.of();
+            return new FacetCounts(f.name(), 0, 0, List.of(), 0);
         }
         java.util.Comparator<FacetCounts.ValueCount> byCount = java.util.Comparator.comparingLong(FacetCounts.ValueCount::count);
-        return java.util.Arrays.stream(r.labelValues)
+        List<FacetCounts.ValueCount> values = java.util.Arrays.stream(r.labelValues)
                 .map(lv -> new FacetCounts.ValueCount(lv.label, lv.value.longValue()))
                 .sorted((rarestFirst ? byCount : byCount.reversed()).thenComparing(FacetCounts.ValueCount::value))
                 .limit(top)
                 .toList();
+        long shown = values.stream().mapToLong(FacetCounts.ValueCount::count).sum();
+        return new FacetCounts(f.name(), r.value.longValue(), r.childCount, values, Math.max(0, r.value.longValue() - shown));
     }
 
     /** The dotted path inside a flattened field that {@code name} names, or null for a plain field. */
@@ -91,25 +93,27 @@ final class Facets {
         if (top < 1) {
             throw new QueryException("--top must be at least 1");
         }
-        List<FieldSpec> specs = new ArrayList<>();
-        for (String name : fields) {
-            if (nestedPath(name) == null) {
-                specs.add(facetable(name));
-            }
-        }
-        // Over every event, lucene-facet counts the doc values directly (live documents only) instead of first
-        // collecting a bit set of all of them.
-        boolean all = q instanceof org.apache.lucene.search.MatchAllDocsQuery;
-        FacetsCollector hits = all ? null : s.search(q, new FacetsCollectorManager());
-        List<FacetCounts> out = new ArrayList<>();
-        java.util.Iterator<FieldSpec> plain = specs.iterator();
+        // Every name resolved and checked before any counting: a bad one fails the request before work is done.
+        List<FieldResolver.Resolved> nested = new ArrayList<>();
+        List<FieldSpec> plain = new ArrayList<>();
+        boolean anyNested = false;
         for (String name : fields) {
             FieldResolver.Resolved path = nestedPath(name);
-            if (path != null) {
-                out.add(paths.count(s, q, path, top, false));
+            nested.add(path);
+            plain.add(path == null ? facetable(name) : null);
+            anyNested |= path != null;
+        }
+        // Over every event, lucene-facet counts the doc values directly (live documents only) instead of first
+        // collecting a bit set of all of them; nested paths always need the matches, collected once for all fields.
+        boolean all = q instanceof org.apache.lucene.search.MatchAllDocsQuery;
+        FacetsCollector hits = all && !anyNested ? null : s.search(q, new FacetsCollectorManager());
+        List<FacetCounts> out = new ArrayList<>();
+        for (int i = 0; i < fields.size(); i++) {
+            if (nested.get(i) != null) {
+                out.add(paths.count(s, hits, nested.get(i), top, false));
                 continue;
             }
-            FieldSpec f = plain.next();
+            FieldSpec f = plain.get(i);
             StringDocValuesReaderState state = state(s, f.name());
             StringValueFacetCounts counts = all ? new StringValueFacetCounts(state) : new StringValueFacetCounts(state, hits);
             FacetResult r = counts.getTopChildren(top, f.name());

@@ -16,13 +16,11 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.util.StringHelper;
@@ -42,12 +40,11 @@ final class PathFacets {
         this.rawField = schema.derived(Derivation.RAW_EVENT).name();
     }
 
-    /** Counts of the values at {@code r}'s path among the matches: all of them, most frequent (or rarest) first. */
-    FacetCounts count(IndexSearcher s, Query q, FieldResolver.Resolved r, int top, boolean rarestFirst) throws IOException {
+    /** Counts of the values at {@code r}'s path among {@code hits}: all of them, most frequent (or rarest) first. */
+    FacetCounts count(IndexSearcher s, FacetsCollector hits, FieldResolver.Resolved r, int top, boolean rarestFirst) throws IOException {
         String field = r.spec().name();
         String prefixText = FieldQueries.lower(r.spec(), r.path()) + DocumentBuilder.PATH_SEPARATOR;
         BytesRef prefix = new BytesRef(prefixText);
-        FacetsCollector hits = s.search(q, new FacetsCollectorManager());
         Map<String, long[]> counts = new HashMap<>();      // value -> {count, a doc holding it}
         long events = 0;
         for (FacetsCollector.MatchingDocs md : hits.getMatchingDocs()) {

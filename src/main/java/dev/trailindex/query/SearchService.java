@@ -207,9 +207,9 @@ public final class SearchService implements Closeable {
         return withSearcher(s -> {
             long hits = s.count(q);
             boolean grouped = hunt.groupBy() != null && hits > 0;
-            List<FacetCounts.ValueCount> groups = grouped ? facets.groups(s, q, hunt.groupBy(), top, hunt.rarestFirst()) : List.of();
-            int distinct = grouped ? facets.count(s, q, List.of(hunt.groupBy()), 1).get(0).distinct() : 0;
-            return new HuntResult(hunt, hits, groups, distinct);
+            // One facet pass gives the groups shown and how many there are.
+            FacetCounts groups = grouped ? facets.groups(s, q, hunt.groupBy(), top, hunt.rarestFirst()) : null;
+            return new HuntResult(hunt, hits, groups == null ? List.of() : groups.top(), groups == null ? 0 : groups.distinct());
         });
     }
 

@@ -146,5 +146,10 @@ class HostileInputTest {
                 tmp.resolve("i3").toString(), logs.toString());
         assertTrue(new String(file.stdout(), StandardCharsets.UTF_8).contains("file-too-large"));
         assertEquals(ExitCodes.USAGE, CliTest.run("index", "--max-event-size", "0", logs.toString()).code());
+        CliTest.Run badSize = CliTest.run("index", "--max-event-size", "8x", logs.toString());
+        assertEquals(ExitCodes.USAGE, badSize.code(), badSize.stderr());
+        assertTrue(badSize.stderr().contains("--max-event-size takes a size such as"), badSize.stderr());
+        assertEquals(0, CliTest.run("index", "-q", "--max-event-size", "8m", "--max-file-size", "4g", "--index",
+                tmp.resolve("i4").toString(), logs.toString()).code(), "sizes with k, m, g");
     }
 }

@@ -191,9 +191,9 @@ class QueryHardeningTest {
 
     @Test
     void fileSystemErrorsAreWords() {
-        String denied = Problems.describe(new java.nio.file.AccessDeniedException("/x/y"));
+        String denied = dev.trailindex.index.FileErrors.describe(new java.nio.file.AccessDeniedException("/x/y"));
         assertEquals("permission denied: /x/y", denied);
-        assertEquals("no such file or folder: /a", Problems.describe(new java.nio.file.NoSuchFileException("/a")));
+        assertEquals("no such file or folder: /a", dev.trailindex.index.FileErrors.describe(new java.nio.file.NoSuchFileException("/a")));
     }
 
     @Test

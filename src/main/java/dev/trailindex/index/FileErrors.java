@@ -1,4 +1,4 @@
-package dev.trailindex.cli;
+package dev.trailindex.index;
 
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -8,11 +8,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 
 /** File-system failures in words: which file, what is wrong with it, never an exception's class name. */
-final class Problems {
-    private Problems() {
+public final class FileErrors {
+    private FileErrors() {
     }
 
-    static String describe(FileSystemException e) {
+    public static String describe(FileSystemException e) {
         String file = e.getFile() == null ? "a file" : e.getFile();
         if (e instanceof AccessDeniedException) {
             return "permission denied: " + file;
