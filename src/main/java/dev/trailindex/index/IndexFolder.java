@@ -83,6 +83,15 @@ public final class IndexFolder {
         }
     }
 
+    /** How many CloudTrail digest files index and verify runs on the index at {@code dir} have seen. */
+    public static long digestsRecorded(Path dir) {
+        try {
+            return FileManifest.load(dir).digests().size();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     /** Marks a run as under way (the write lock is held); returns whether the last run did not finish. */
     static boolean startRun(Path dir) throws IOException {
         Path m = dir.resolve(UNFINISHED);

@@ -231,7 +231,8 @@ public final class SearchService implements Closeable {
             List<String> names = schema.summary().stream().map(FieldSpec::name).toList();
             return new IndexStats(reader.numDocs(), min == null ? null : org.apache.lucene.document.LongPoint.decodeDimension(min, 0),
                     max == null ? null : org.apache.lucene.document.LongPoint.decodeDimension(max, 0), reader.numDocs() - withTime,
-                    distinctTerms(reader, f.file()), IndexFolder.filesRecorded(path), facets.count(s, new MatchAllDocsQuery(), names, top));
+                    distinctTerms(reader, f.file()), IndexFolder.filesRecorded(path), IndexFolder.digestsRecorded(path),
+                    facets.count(s, new MatchAllDocsQuery(), names, top));
         });
     }
 
