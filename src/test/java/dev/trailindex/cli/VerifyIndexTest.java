@@ -99,6 +99,33 @@ class VerifyIndexTest {
                 table.out());
     }
 
+    /**
+     * The facts the indexer tallied (events by hour, StopLogging and StartLogging) give the same report as verify's own
+     * reading: the hours, the restart and what explains it, and every log file's verdict. The files are overwritten
+     * before the second run, so it cannot have read them.
+     */
+    @Test
+    void reusedFactsGiveTheSameReportAsReadingTheFiles() throws IOException {
+        SignedBucket b = new SignedBucket(tmp.resolve("bucket"));
+        b.chain(Spec.of("111122223333", "us-east-1"), KEY, VerifyCommandTest.START).hours(2).stopLogging().pause(2)
+                .startLogging().hours(2);
+        Path idx = index(b);
+        JsonNode read = verifyJson("--public-keys", keys(), b.root.toString());
+        for (SignedBucket.Log l : b.logs()) {
+            Path p = b.root.resolve(l.key);
+            FileTime t = Files.getLastModifiedTime(p);
+            Files.write(p, new byte[(int) Files.size(p)]);
+            Files.setLastModifiedTime(p, t);
+        }
+        JsonNode reused = verifyJson("--public-keys", keys(), "--index", idx.toString(), b.root.toString());
+        assertEquals(0, reused.get("summary").get("logFiles").get("read").asInt());
+        assertEquals(1, read.get("breaks").size(), read.toString());
+        assertEquals("StopLogging", read.get("breaks").get(0).get("explainedBy").get("name").asText());
+        for (String member : List.of("verdict", "logFiles", "breaks", "loggingStopped", "hours", "problems")) {
+            assertEquals(read.get(member), reused.get(member), member);
+        }
+    }
+
     @Test
     void aChangedFileIsReadAgain() throws IOException {
         SignedBucket b = bucket(3);
