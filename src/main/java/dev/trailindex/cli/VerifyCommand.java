@@ -102,7 +102,7 @@ final class VerifyCommand extends Subcommand implements Callable<Integer> {
             CoverageStore.save(record, report);
             IntegrityMarks.Result marked = IntegrityMarks.write(record, main.schema(), report.fileVerdicts(), report.digestFiles());
             if (!quiet) {
-                err.printf("recorded in %s: the verdicts of %s of its %s source files (ti.integrity), %s events not unverified, in %s%n",
+                err.printf("recorded in %s: verdicts on %s of its %s source files (ti.integrity, %s events), in %s%n",
                         Printable.escape(record.toString()), Formats.number(marked.filesMarked()), Formats.number(marked.files()),
                         Formats.number(marked.events()), String.format("%.1f s", marked.millis() / 1000.0));
             }

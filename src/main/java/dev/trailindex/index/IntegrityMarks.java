@@ -34,7 +34,7 @@ public final class IntegrityMarks {
      *
      * @param files      source files the index holds
      * @param filesMarked those of them the run had a verdict on
-     * @param events     events that got a verdict other than the first value
+     * @param events     events of the files the run had a verdict on (other than unverified)
      * @param millis     time taken, the commit included
      */
     public record Result(long files, long filesMarked, long events, long millis) {

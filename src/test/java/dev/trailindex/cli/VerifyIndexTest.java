@@ -169,7 +169,8 @@ class VerifyIndexTest {
 
         Run v = VerifyCommandTest.run("verify", "--index", index, "--public-keys", keys(), b.root.toString());
         assertEquals(ExitCodes.INTEGRITY, v.code(), v.err());
-        assertTrue(v.err().contains("the verdicts of " + b.logs().size() + " of its " + b.logs().size() + " source files"), v.err());
+        assertTrue(v.err().contains("verdicts on " + b.logs().size() + " of its " + b.logs().size() + " source files (ti.integrity, "
+                + total + " events)"), v.err());
 
         // The newest digest's signature cannot be checked offline: its files are hash-only; the rest are verified.
         SignedBucket.Digest newest = b.digests().get(b.digests().size() - 1);
