@@ -146,6 +146,13 @@ class VerifyIndexTest {
         Map<String, String> status = statuses(r);
         assertEquals("modified", status.get(changed.key));
         assertEquals("valid", status.get(touched.key));
+
+        // Indexed again: the changed file is read (its new hash recorded), the touched one is known by its hash and
+        // keeps its facts with the new time. The next verify reads nothing.
+        assertEquals(ExitCodes.OK, VerifyCommandTest.run("index", "-q", "--index", idx.toString(), b.root.toString()).code());
+        JsonNode again = verifyJson("--index", idx.toString(), b.root.toString());
+        assertEquals(0, again.get("summary").get("logFiles").get("read").asInt(), again.toString());
+        assertEquals(status, statuses(again));
     }
 
     @Test
@@ -199,6 +206,9 @@ class VerifyIndexTest {
         assertEquals(expected, counted, f.toString());
         assertEquals(total, f.get("events").asLong());
 
+        Run column = VerifyCommandTest.run("search", "--index", index, "--fields", "eventName,ti.integrity", "*");
+        assertEquals(ExitCodes.USAGE, column.code(), column.out());
+        assertTrue(column.err().contains("cannot be a column"), column.err());
         Run bad = VerifyCommandTest.run("search", "--index", index, "ti.integrity:tampered");
         assertEquals(ExitCodes.USAGE, bad.code());
         assertTrue(bad.err().contains("takes one of unverified, verified, hash-only"), bad.err());
