@@ -99,13 +99,14 @@ final class VerifyCommand extends Subcommand implements Callable<Integer> {
                             : " (they are found by their keys: AWSLogs/ACCOUNT/CloudTrail/...)"));
         }
         if (record != null) {
-            CoverageStore.save(record, report);
+            // The verdicts first: they need the write lock, and without it nothing is recorded.
             IntegrityMarks.Result marked = IntegrityMarks.write(record, main.schema(), report.fileVerdicts(), report.digestFiles());
             if (!quiet) {
                 err.printf("recorded in %s: verdicts on %s of its %s source files (ti.integrity, %s events), in %s%n",
                         Printable.escape(record.toString()), Formats.number(marked.filesMarked()), Formats.number(marked.files()),
                         Formats.number(marked.events()), String.format("%.1f s", marked.millis() / 1000.0));
             }
+            CoverageStore.save(record, report);
         }
         if (format.json()) {
             printJson(true, g -> ReportJson.write(g, report));

@@ -83,12 +83,17 @@ public final class IndexFolder {
         }
     }
 
-    /** How many CloudTrail digest files index and verify runs on the index at {@code dir} have seen. */
-    public static long digestsRecorded(Path dir) {
+    /** What the manifest of the index at {@code dir} records: files read by index, and digest files seen. */
+    public record Recorded(long files, long digests) {
+    }
+
+    /** The manifest's counts, read once; zeros when it cannot be read. */
+    public static Recorded recorded(Path dir) {
         try {
-            return FileManifest.load(dir).digests().size();
+            FileManifest m = FileManifest.load(dir);
+            return new Recorded(m.size(), m.digests().size());
         } catch (IOException e) {
-            return 0;
+            return new Recorded(0, 0);
         }
     }
 

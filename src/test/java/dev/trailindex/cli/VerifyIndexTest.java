@@ -126,6 +126,23 @@ class VerifyIndexTest {
         }
     }
 
+    /** While another process writes the index, verify --index records nothing and says why in one line. */
+    @Test
+    void aHeldWriteLockRecordsNothing() throws IOException {
+        SignedBucket b = bucket(2);
+        Path idx = index(b);
+        try (var dir = org.apache.lucene.store.FSDirectory.open(idx);
+                var lock = dir.obtainLock(org.apache.lucene.index.IndexWriter.WRITE_LOCK_NAME)) {
+            Run r = VerifyCommandTest.run("verify", "-q", "--index", idx.toString(), b.root.toString());
+            assertEquals(1, r.code(), r.err());
+            assertEquals(1, r.err().strip().split("\n").length, r.err());
+            assertTrue(r.err().contains("is being written by another process"), r.err());
+        }
+        assertTrue(Files.notExists(idx.resolve(dev.trailindex.integrity.CoverageStore.FILE)));
+        assertEquals(b.eventsWritten + "\n", VerifyCommandTest.run("search", "--index", idx.toString(), "--count",
+                "ti.integrity:unverified").out());
+    }
+
     @Test
     void aChangedFileIsReadAgain() throws IOException {
         SignedBucket b = bucket(3);
