@@ -44,7 +44,12 @@ public enum Derivation {
     /** Every IP address anywhere in the event (whole values and CIDR blocks). */
     RELATED_IP("relatedIp"),
     /** Every string value of the event, for full-text search. */
-    ALL_TEXT("allText");
+    ALL_TEXT("allText"),
+    /**
+     * The verdict {@code verify --index} gave the event's source file: the enum's first value when the event is indexed,
+     * written in place by verify.
+     */
+    FILE_INTEGRITY("fileIntegrity");
 
     private final String jsonName;
 
