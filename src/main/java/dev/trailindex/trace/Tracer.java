@@ -84,7 +84,7 @@ public final class Tracer {
             traces.add(run.trace(key));
         }
         if (traces.isEmpty() || (c.isKey() && run.unknown(c.value()))) {
-            throw new QueryException("no event in " + backend.describe() + " was made with, issued or mentions "
+            throw new UnknownCredentialException("no event in " + backend.describe() + " was made with, issued or mentions "
                     + c.value() + (options.from() != null || options.to() != null ? " in that time range" : ""));
         }
         if (!c.isKey()) {
