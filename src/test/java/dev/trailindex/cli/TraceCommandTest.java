@@ -70,6 +70,14 @@ class TraceCommandTest {
     }
 
     @Test
+    void keyListsOfferTheirTrace() {
+        CliTest.Run summary = CliTest.run("summary", "--index", index, "--by", "key", "--top", "2");
+        assertTrue(summary.out().contains("trailindex trace " + LEAKED), summary.out());
+        CliTest.Run hunt = CliTest.run("hunt", "--index", index, "caller-identity-recon");
+        assertTrue(hunt.out().contains("trailindex trace " + LEAKED), hunt.out());
+    }
+
+    @Test
     void eventsGoThroughTheSearchOutput() {
         CliTest.Run r = CliTest.run("trace", "--index", index, "--events", "2", SECOND);
         assertEquals(0, r.code(), r.stderr());
