@@ -25,7 +25,9 @@ final class Issuance {
     /** Whether the call issued a key: a successful call of one of the issuing names. */
     private static boolean issued(IntFunction<String> at) {
         String error = at.apply(0);
-        return (error == null || error.isEmpty()) && Derivation.ISSUING_CALLS.contains(at.apply(1));
+        String name = at.apply(1);
+        // Set.of(...).contains(null) throws: an event without a name issues nothing.
+        return (error == null || error.isEmpty()) && name != null && Derivation.ISSUING_CALLS.contains(name);
     }
 
     /** The key the call issued, or null. */

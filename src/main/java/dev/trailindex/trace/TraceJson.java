@@ -41,7 +41,7 @@ public final class TraceJson {
             } else {
                 Trace.Issue i = l.issuedBy();
                 g.writeObjectFieldStart("issuedBy");
-                g.writeStringField("eventName", i.eventName());
+                g.writeStringField(fields.action().name(), i.eventName());
                 strings(g, "eventIDs", i.eventIDs());
                 g.writeStringField("credential", i.credential());
                 g.writeStringField("principal", i.principal());
@@ -57,7 +57,7 @@ public final class TraceJson {
             g.writeStringField("credential", d.credential());
             g.writeStringField("parent", d.parent());
             g.writeNumberField("depth", d.depth());
-            g.writeStringField("eventName", d.eventName());
+            g.writeStringField(fields.action().name(), d.eventName());
             strings(g, "eventIDs", d.eventIDs());
             g.writeStringField("time", time(d.time()));
             g.writeEndObject();
