@@ -177,6 +177,19 @@ public final class DocumentBuilder {
             case RELATED_ACCESS_KEY -> related.get().accessKeys().forEach(v -> addKeyword(doc, f, v, flags));
             case RELATED_ACCOUNT -> related.get().accounts().forEach(v -> addKeyword(doc, f, v, flags));
             case RELATED_IP -> related.get().ips().forEach(v -> addIp(doc, f, v, flags));
+            case ISSUED_KEY -> {
+                String key = Issuance.issuedKey(i -> at(event.tree(), c, i), c.paths().size());
+                if (key != null) {
+                    addKeyword(doc, f, key, flags);
+                }
+            }
+            case ISSUED_TO -> Issuance.issuedTo(i -> at(event.tree(), c, i)).forEach(v -> addKeyword(doc, f, v, flags));
+            case SESSION -> {
+                String session = Issuance.session(i -> at(event.tree(), c, i));
+                if (session != null) {
+                    addKeyword(doc, f, session, flags);
+                }
+            }
             case ALL_TEXT -> {
                 StringBuilder sb = new StringBuilder(event.json().length / 2);
                 JsonValues.strings(event.tree(), textExclusions, sb);

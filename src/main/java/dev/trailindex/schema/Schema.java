@@ -37,6 +37,7 @@ public final class Schema {
     private final List<FieldSpec> display;
     private final List<FieldSpec> summary;
     private final ActorSheet actorSheet;
+    private volatile TraceFields traceFields;
     /** Lower-cased names and aliases to fields, for forgiving lookups. */
     private final Map<String, FieldSpec> byLowerName = new java.util.HashMap<>();
 
@@ -229,6 +230,20 @@ public final class Schema {
 
     public FieldSpec requestParametersField() {
         return role(REQUEST_PARAMETERS);
+    }
+
+    /** The fields a credential trace reads (checked when first asked for). */
+    public TraceFields traceFields() {
+        TraceFields t = traceFields;
+        if (t == null) {
+            t = TraceFields.of(this);
+            traceFields = t;
+        }
+        return t;
+    }
+
+    FieldSpec require(String fieldName) {
+        return role(fieldName);
     }
 
     private FieldSpec role(String fieldName) {
