@@ -11,15 +11,21 @@ import java.util.Map;
  * @param detail   where and how it broke (line, column, message), or null
  * @param rejected events or lines rejected inside an otherwise readable file, by reason
  * @param sha256   hash of the file's bytes as stored (before decompression), or null if it could not be read
+ * @param partial  of {@code events}, those cut short by the break and salvaged (flagged partial)
  */
-public record FileOutcome(String file, long events, Reason reason, String detail, Map<Reason, Long> rejected, String sha256) {
+public record FileOutcome(String file, long events, Reason reason, String detail, Map<Reason, Long> rejected, String sha256,
+        long partial) {
 
     public FileOutcome {
         rejected = Map.copyOf(rejected);
     }
 
+    public FileOutcome(String file, long events, Reason reason, String detail, Map<Reason, Long> rejected, String sha256) {
+        this(file, events, reason, detail, rejected, sha256, 0);
+    }
+
     FileOutcome withHash(String hash) {
-        return new FileOutcome(file, events, reason, detail, rejected, hash);
+        return new FileOutcome(file, events, reason, detail, rejected, hash, partial);
     }
 
     public boolean ok() {

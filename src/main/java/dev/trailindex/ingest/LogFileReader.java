@@ -124,7 +124,8 @@ public final class LogFileReader {
         } catch (IOException e) {
             return state.outcome(Reason.UNREADABLE, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
-        try (InputStream in = new BufferedInputStream(new BoundedInputStream(gzip ? new GZIPInputStream(file, BUFFER) : file,
+        GzipCut cut = null;
+        try (InputStream in = new BufferedInputStream(new BoundedInputStream(gzip ? (cut = new GzipCut(new GZIPInputStream(file, BUFFER))) : file,
                 limits.maxFileBytes()), BUFFER)) {
             byte[] head = peek(in, 512);
             if (Encodings.tar(head, head.length)) {
@@ -153,7 +154,7 @@ public final class LogFileReader {
             } else {
                 reader.readAll(in, 0, 1);
             }
-            return state.outcome(null, null);
+            return cut != null && cut.reason() != null ? state.outcome(cut.reason(), cut.detail()) : state.outcome(null, null);
         } catch (SinkException e) {
             throw e;
         } catch (LimitExceededException e) {
@@ -161,6 +162,10 @@ public final class LogFileReader {
         } catch (StreamConstraintsException e) {
             return state.outcome(Reason.LIMIT_EXCEEDED, jsonDetail(e));
         } catch (JsonProcessingException e) {
+            if (cut != null && cut.reason() != null) {
+                // The JSON ends early because the gzip data did: that is the file's fault worth naming.
+                return state.outcome(cut.reason(), cut.detail());
+            }
             return state.outcome(jsonReason(e), jsonDetail(e));
         } catch (java.io.CharConversionException e) {
             return state.outcome(Reason.INVALID_JSON, e.getMessage());
@@ -239,7 +244,7 @@ public final class LogFileReader {
     }
 
     /** Input that ends in the middle of a value is truncated; anything else is invalid. */
-    private static Reason jsonReason(JsonProcessingException e) {
+    static Reason jsonReason(JsonProcessingException e) {
         String msg = e.getOriginalMessage();
         boolean atEnd = e instanceof JsonEOFException || (msg != null && msg.contains("end-of-input"));
         return atEnd ? Reason.TRUNCATED_JSON : Reason.INVALID_JSON;
@@ -276,12 +281,18 @@ public final class LogFileReader {
                 state.reject(Reason.INVALID_JSON);
                 continue;
             }
+            long partialBefore = state.partial;
             try {
                 reader.readAll(new ByteArrayInputStream(line.bytes()), line.offset(), line.number());
             } catch (StreamConstraintsException e) {
                 state.reject(Reason.LIMIT_EXCEEDED);
             } catch (JsonProcessingException e) {
-                state.reject(jsonReason(e));
+                if (state.partial > partialBefore) {
+                    // The line was cut short and its event salvaged: the file is broken, the line is not lost.
+                    state.broken(jsonReason(e), "line " + line.number() + ": " + jsonDetail(e));
+                } else {
+                    state.reject(jsonReason(e));
+                }
             }
         }
     }

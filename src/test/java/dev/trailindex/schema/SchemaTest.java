@@ -32,7 +32,7 @@ class SchemaTest {
     void bundledSchemaIsTheRepositoryFile() throws IOException {
         Schema bundled = Schema.bundled();
         assertEquals(Schema.load(FILE).fingerprint(), bundled.fingerprint());
-        assertEquals(4, bundled.version());
+        assertEquals(5, bundled.version());
         assertTrue(bundled.fields().size() > 50);
         bundled.fields().forEach(f -> assertFalse(f.description().isBlank(), f.name()));
     }
