@@ -54,32 +54,33 @@ final class EventWriter {
         String key = builder.key(ev);
         long hash = EventKeys.hash64(key);
         long rank = DedupTable.rank(fileIndex, ev.record(), ev.partial());
+        long content = contentOf(key, ev);
         synchronized (stripes[(int) (hash & (LOCK_STRIPES - 1))]) {
             switch (dedup.claim(hash, rank)) {
                 case NEW -> {
                     add(ev, key);
-                    copies.winner(hash, CopyTracker.content(ev));
+                    copies.winner(hash, content);
                 }
-                case REPLACE -> displace(ev, key, hash, rank, null);
-                case DUPLICATE -> keepAside(ev, key, hash, rank, null);
+                case REPLACE -> displace(ev, key, hash, rank, content, null);
+                case DUPLICATE -> keepAside(ev, key, hash, rank, content, null);
                 case COMMITTED -> {
                     CommittedEvents.Location had = committed.locate(key);
                     if (had == null) {
                         add(ev, key);
-                        copies.winner(hash, CopyTracker.content(ev));
+                        copies.winner(hash, content);
                         dedup.take(hash, rank);
                         break;
                     }
-                    if (copies.winner(hash) == CopyTracker.UNKNOWN && !had.partial()) {
+                    if (copies.winner(hash) == CopyTracker.UNKNOWN && !had.partial() && content != CopyTracker.UNKNOWN) {
                         copies.winner(hash, CopyTracker.content(had.json()));
                     }
                     if (had.after(ev.file(), ev.record(), ev.partial())) {
                         // An earlier run (perhaps killed) committed a copy that ranks after this one: this one wins,
                         // as it would have in one uninterrupted run.
-                        displace(ev, key, hash, rank, had);
+                        displace(ev, key, hash, rank, content, had);
                         dedup.take(hash, rank);
                     } else {
-                        keepAside(ev, key, hash, rank, had);
+                        keepAside(ev, key, hash, rank, content, had);
                     }
                 }
             }
@@ -88,9 +89,8 @@ final class EventWriter {
     }
 
     /** {@code ev} ranks before the copy held for its key ({@code held}, or looked up): it becomes the event. */
-    private void displace(RawEvent ev, String key, long hash, long rank, CommittedEvents.Location held) throws IOException {
+    private void displace(RawEvent ev, String key, long hash, long rank, long content, CommittedEvents.Location held) throws IOException {
         long heldContent = copies.winner(hash);
-        long content = CopyTracker.content(ev);
         boolean conflict = false;
         if (differ(heldContent, content)) {
             CommittedEvents.Location h = held != null ? held : live.locate(key);
@@ -107,9 +107,8 @@ final class EventWriter {
     }
 
     /** {@code ev} ranks after the copy held for its key: a duplicate, or a conflicting copy to keep. */
-    private void keepAside(RawEvent ev, String key, long hash, long rank, CommittedEvents.Location held) throws IOException {
+    private void keepAside(RawEvent ev, String key, long hash, long rank, long content, CommittedEvents.Location held) throws IOException {
         long heldContent = copies.winner(hash);
-        long content = CopyTracker.content(ev);
         if (!differ(heldContent, content)) {
             report.duplicates.incrementAndGet();
             return;
@@ -125,6 +124,15 @@ final class EventWriter {
             writer.updateDocument(term(key), builder.build(h.event(), key, CONFLICTING));
         }
         (n.newContents() > 0 ? report.conflicts : report.duplicates).incrementAndGet();
+    }
+
+    /**
+     * What a copy's bytes are to conflicts: their hash, or UNKNOWN for a partial copy (cut, not changed) and for an
+     * event keyed by its content (no eventID): its copies have the same content by construction and differ at
+     * most in formatting, which is no evidence.
+     */
+    private static long contentOf(String key, RawEvent ev) {
+        return key.startsWith(EventKeys.HASH_PREFIX) ? CopyTracker.UNKNOWN : CopyTracker.content(ev);
     }
 
     /** Whole copies whose bytes differ; a cut copy is never a conflict. */
