@@ -127,34 +127,9 @@ public final class LogFileReader {
         GzipCut cut = null;
         try (InputStream in = new BufferedInputStream(new BoundedInputStream(gzip ? (cut = new GzipCut(new GZIPInputStream(file, BUFFER))) : file,
                 limits.maxFileBytes()), BUFFER)) {
-            byte[] head = peek(in, 512);
-            if (Encodings.tar(head, head.length)) {
-                return state.outcome(Reason.ARCHIVE, "a tar archive" + (gzip ? " (gzip'd)" : "") + ": unpack it first (tar -xf '"
-                        + name + "'), then index the folder");
-            }
-            byte[] first4 = peek(in, 4);
-            Encodings.Foreign foreign = Encodings.sniff(first4, first4.length);
-            if (foreign != null) {
-                return state.outcome(foreign.reason(), foreign.hint(name));
-            }
-            if (first4.length > 0 && first4[0] != 0 && Encodings.foreign(first4, first4.length)) {
-                // Zero bytes that spell no encoding: binary data that begins like JSON, before a parser guesses.
-                return state.outcome(Reason.INVALID_JSON, "a zero byte among the first four: binary data, not UTF-8 JSON");
-            }
-            int first = firstNonBlank(in);
-            if (first < 0) {
-                return state.outcome(Reason.EMPTY, null);
-            }
-            if (first != '{' && first != '[') {
-                return state.outcome(Reason.NOT_JSON, "starts with " + printable(first));
-            }
-            RootValueReader reader = new RootValueReader(mapper, schema, limits, state);
-            if (isJsonLines(name)) {
-                readLines(in, reader, state);
-            } else {
-                reader.readAll(in, 0, 1);
-            }
-            return cut != null && cut.reason() != null ? state.outcome(cut.reason(), cut.detail()) : state.outcome(null, null);
+            FileOutcome o = decoded(in, state, gzip, name);
+            // Whatever the data looked like up to it, a gzip stream that broke is the file's outcome.
+            return cut != null && cut.reason() != null ? state.outcome(cut.reason(), cut.detail()) : o;
         } catch (SinkException e) {
             throw e;
         } catch (LimitExceededException e) {
@@ -176,6 +151,38 @@ public final class LogFileReader {
         } catch (IOException e) {
             return state.outcome(Reason.UNREADABLE, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
+    }
+
+    /** Reads the decompressed data: what it is, then its events. */
+    private FileOutcome decoded(InputStream in, FileState state, boolean gzip, String name) throws IOException {
+        byte[] head = peek(in, 512);
+        if (Encodings.tar(head, head.length)) {
+            return state.outcome(Reason.ARCHIVE, "a tar archive" + (gzip ? " (gzip'd)" : "") + ": unpack it first (tar -xf '"
+                    + name + "'), then index the folder");
+        }
+        byte[] first4 = peek(in, 4);
+        Encodings.Foreign foreign = Encodings.sniff(first4, first4.length);
+        if (foreign != null) {
+            return state.outcome(foreign.reason(), foreign.hint(name));
+        }
+        if (first4.length > 0 && first4[0] != 0 && Encodings.foreign(first4, first4.length)) {
+            // Zero bytes that spell no encoding: binary data that begins like JSON, before a parser guesses.
+            return state.outcome(Reason.INVALID_JSON, "a zero byte among the first four: binary data, not UTF-8 JSON");
+        }
+        int first = firstNonBlank(in);
+        if (first < 0) {
+            return state.outcome(Reason.EMPTY, null);
+        }
+        if (first != '{' && first != '[') {
+            return state.outcome(Reason.NOT_JSON, "starts with " + printable(first));
+        }
+        RootValueReader reader = new RootValueReader(mapper, schema, limits, state);
+        if (isJsonLines(name)) {
+            readLines(in, reader, state);
+        } else {
+            reader.readAll(in, 0, 1);
+        }
+        return cut != null && cut.reason() != null ? state.outcome(cut.reason(), cut.detail()) : state.outcome(null, null);
     }
 
     static boolean isJsonLines(String name) {
