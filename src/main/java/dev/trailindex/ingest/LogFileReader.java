@@ -182,7 +182,7 @@ public final class LogFileReader {
         } else {
             reader.readAll(in, 0, 1);
         }
-        return cut != null && cut.reason() != null ? state.outcome(cut.reason(), cut.detail()) : state.outcome(null, null);
+        return state.outcome(null, null);
     }
 
     static boolean isJsonLines(String name) {
