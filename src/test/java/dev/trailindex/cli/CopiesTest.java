@@ -235,6 +235,22 @@ class CopiesTest {
         String table = CliTest.run("search", "--index", idx.toString(), "").out();
         assertTrue(table.contains("2024-05-01T10:00:00Z [partial]"), table);
         assertTrue(table.contains("1 partial event marked [partial]"), table);
+        // The HTTP API: a search hit carries its flags; /api/events gives the whole fields with the flags.
+        try (dev.trailindex.query.SearchService search = dev.trailindex.query.SearchService.open(idx, TestSupport.SCHEMA)) {
+            dev.trailindex.http.TrailIndexServer server = dev.trailindex.http.TrailIndexServer.start(search,
+                    new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), dev.trailindex.http.HttpLimits.defaults(), 2, null);
+            try {
+                java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+                JsonNode api = TestSupport.JSON.readTree(client.send(java.net.http.HttpRequest.newBuilder(server.uri().resolve("/api/search?q=")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body());
+                assertEquals("[\"partial\"]", api.get("hits").get(0).get("flags").toString());
+                byte[] one = client.send(java.net.http.HttpRequest.newBuilder(server.uri().resolve("/api/events/" + X)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
+                assertEquals(TestSupport.JSON.readTree(withFlags), TestSupport.JSON.readTree(one));
+            } finally {
+                server.close();
+            }
+        }
         // show prints the exact cut bytes, and says so on stderr.
         CliTest.Run show = CliTest.run("show", "--index", idx.toString(), X);
         assertEquals(cutText + "\n", new String(show.stdout(), StandardCharsets.UTF_8));
