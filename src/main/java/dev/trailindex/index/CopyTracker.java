@@ -14,7 +14,7 @@ import org.apache.lucene.util.StringHelper;
  * Tells identical copies of an event from differing ones during a run. Two whole copies are identical when their
  * exact bytes are (a 64-bit hash of them; formatting differences count as differences, since the bytes are the
  * evidence). A partial copy is never a conflict: it is cut, not changed. For each key it keeps the hash of the
- * indexed copy (16 bytes a key, spilling to disk with the duplicate table), and for keys with differing copies,
+ * indexed copy (16 bytes a key, spilling to its own file past a few million keys like the duplicate table), and for keys with differing copies,
  * which are rare, every distinct content with its best place (lowest rank), so the count of conflicts is the same
  * whatever order threads read the files in: distinct contents less one, per key.
  */
@@ -39,7 +39,7 @@ final class CopyTracker implements AutoCloseable {
 
     /** {@code earlier}: the copies kept by earlier runs. */
     CopyTracker(Path spillDir, List<CopyStore.Copy> earlier) {
-        this.winners = new LongLongMap(spillDir, LongLongMap.HEAP_SLOTS);
+        this.winners = new LongLongMap(spillDir, LongLongMap.HEAP_SLOTS, "copies");
         for (CopyStore.Copy c : earlier) {
             contents.computeIfAbsent(EventKeys.hash64(c.key()), k -> new HashMap<>())
                     .putIfAbsent(HexFormat.fromHexDigitsToLong(c.content()), new Place(DedupTable.EARLIER_RUN, c.file(), c.record(), c.offset()));
