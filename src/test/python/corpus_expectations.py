@@ -44,11 +44,16 @@ DECODER = json.JSONDecoder(parse_constant=_reject_constant)
 
 
 class ParseBreak(Exception):
-    """A JSON error that stops parsing; `truncated` when it is at end of input."""
+    """A JSON error that stops parsing; `truncated` when it is at end of input.
+
+    `partial` is (salvaged fields, start) when the break cut a record of an array short (see salvage).
+    """
 
     def __init__(self, truncated):
         super().__init__("truncated-json" if truncated else "invalid-json")
         self.reason = str(self)
+        self.truncated = truncated
+        self.partial = None
 
 
 # ----------------------------------------------------------------------------- reading
@@ -120,18 +125,54 @@ def expect(text, pos, chars):
     return text[pos], pos + 1
 
 
+def salvage(text, pos):
+    """The top-level fields of the object cut short at text[pos] == '{'.
+
+    A field is kept when its value is complete and followed by ',' or '}'; a value cut
+    mid-way is dropped and so is everything after it (a number at the very end too: "12"
+    may have been "123").  Returns a dict, possibly empty.
+    """
+    fields = {}
+    pos += 1
+    while True:
+        pos = skip_ws(text, pos)
+        if pos >= len(text) or text[pos] != '"':
+            return fields
+        try:
+            key, pos = decode_at(text, pos)
+            pos = skip_ws(text, pos)
+            if pos >= len(text) or text[pos] != ":":
+                return fields
+            value, pos = decode_at(text, skip_ws(text, pos + 1))
+        except ParseBreak:
+            return fields
+        pos = skip_ws(text, pos)
+        if pos >= len(text) or text[pos] not in ",}":
+            return fields
+        fields[key] = value
+        if text[pos] == "}":
+            return fields
+        pos += 1
+
+
 def stream_array(text, pos, items):
     """Parse the array starting at text[pos] == '[' element by element.
 
     Each complete element is appended to items as (value, start, end) before the
-    next one is read, so a break keeps everything decoded so far.  Returns end pos.
+    next one is read, so a break keeps everything decoded so far.  An object cut short
+    by the end of input is salvaged into the ParseBreak's `partial`.  Returns end pos.
     """
     pos = skip_ws(text, pos + 1)
     if pos < len(text) and text[pos] == "]":
         return pos + 1
     while True:
         start = skip_ws(text, pos)
-        value, pos = decode_at(text, start)
+        try:
+            value, pos = decode_at(text, start)
+        except ParseBreak as brk:
+            if brk.truncated and start < len(text) and text[start] == "{":
+                brk.partial = (salvage(text, start), start)
+            raise
         items.append((value, start, pos))
         char, pos = expect(text, pos, ",]")
         if char == "]":
@@ -180,6 +221,12 @@ def has_name_or_time(obj):
     """Whether the object holds a value that is not null or blank at one of NEEDS_ONE_OF."""
     return any(obj.get(k) is not None and not (isinstance(obj.get(k), str) and not obj.get(k).strip())
                for k in NEEDS_ONE_OF)
+
+
+def add_partial(res, fields, raw):
+    """Record the salvaged fields of a record cut short, if they hold a name or time (else it is lost, uncounted)."""
+    if has_name_or_time(fields):
+        res.events.append((fields, raw, "partial"))
 
 
 def add_event(res, event, raw, shape):
@@ -251,12 +298,23 @@ def parse_values(res, text):
             else:
                 _, pos = decode_at(text, pos)  # a bare scalar: judgement call, "not CloudTrail"
                 res.other = True
-        except ParseBreak:
+        except ParseBreak as brk:
+            container = None
             for key, shape in (("Records", "Records"), ("Events", "Events"), ("[", "array")):
-                if arrays.get(key):
+                if key in arrays:
+                    container = shape
                     for value, s, e in arrays[key]:
                         add_element(res, text, value, s, e, shape)
                     break
+            if brk.partial is not None and container in ("Records", "array"):
+                # a record of a Records or bare array cut short (lookup-events wrappers are not salvaged)
+                add_partial(res, brk.partial[0], text[brk.partial[1]:])
+            elif container is None and brk.truncated and text[start] == "{":
+                # a single event object (a JSON line, say) cut short
+                fields = salvage(text, start)
+                if (any(k in fields for k in EVENT_KEYS) and not isinstance(fields.get("CloudTrailEvent"), str)
+                        and not any(k in fields for k in DIGEST_KEYS)):
+                    add_partial(res, fields, text[start:])
             raise
         pos = skip_ws(text, pos)
 
@@ -269,7 +327,13 @@ def parse_lines(res, text):
         part = FileResult(res.rel)
         try:
             parse_values(part, line)
-        except ParseBreak:
+        except ParseBreak as brk:
+            if any(shape == "partial" for _, _, shape in part.events):
+                # the line was cut short and its event salvaged: the file is broken, the line not lost
+                res.events += part.events
+                if res.outcome == "ok":
+                    res.outcome, res.reason = "failed", brk.reason
+                continue
             res.rejected["invalid-json"] += 1
             res.outcome, res.reason = "failed", "invalid-json"
             continue
@@ -439,23 +503,55 @@ def ingest(corpus):
     per_set = collections.defaultdict(lambda: collections.Counter(files=0, events_read=0, unique=0))
     id_count = collections.Counter()
     conflicts = []
+    winner_at = {}   # key -> index in unique; a whole copy replaces a partial winner
+    copies = collections.defaultdict(dict)  # key -> {raw text of a whole copy: (rel, record) first seen}
     for rel in walk(corpus):
         res = read_file(corpus, rel)
         results.append(res)
         stats = per_set[top_set(rel)]
         stats["files"] += 1
         stats[res.outcome] += 1
-        for event, _raw, _shape in res.events:
+        for record, (event, raw, shape) in enumerate(res.events):
             stats["events_read"] += 1
             key = identity(event)
             id_count[key] += 1
+            partial = shape == "partial"
+            if not partial and key.startswith("id:"):
+                # events keyed by their content have the same content by construction: no conflicts
+                copies[key].setdefault(raw, (rel, record))
             if key not in first:
-                first[key] = (canonical(event) if key.startswith("id:") else None, rel)
+                first[key] = (canonical(event) if key.startswith("id:") else None, rel, partial)
+                winner_at[key] = len(unique)
                 unique.append((event, rel))
                 stats["unique"] += 1
-            elif first[key][0] is not None and first[key][0] != canonical(event):
+            elif first[key][2] and not partial:
+                # whole beats partial, wherever it is in walk order
+                first[key] = (canonical(event) if key.startswith("id:") else None, rel, False)
+                unique[winner_at[key]] = (event, rel)
+            elif first[key][0] is not None and not partial and first[key][0] != canonical(event):
                 conflicts.append({"eventID": key[3:], "first": first[key][1], "other": rel})
-    return results, unique, {"per_set": per_set, "id_count": id_count, "conflicts": conflicts}
+    return results, unique, {"per_set": per_set, "id_count": id_count, "conflicts": conflicts,
+                             "copy_conflicts": copy_conflicts(copies)}
+
+
+def copy_conflicts(copies):
+    """Conflicting copies: whole copies of one eventID whose exact bytes differ.
+
+    Per key, every distinct raw text beyond the first is one conflicting copy; the indexed
+    copy is the first whole copy in walk order, and each other text is placed where it was
+    first seen.  Returns {"copies": n, "pairs": [...]} with pairs sorted like trailindex's report.
+    """
+    pairs = []
+    for key, texts in copies.items():
+        if len(texts) < 2:
+            continue
+        places = list(texts.values())   # insertion order is walk order
+        winner = places[0]
+        for rel, record in places[1:]:
+            pairs.append({"eventID": key.split(":", 1)[1] if key.startswith("id:") else key,
+                          "file": winner[0], "record": winner[1], "copyFile": rel, "copyRecord": record})
+    pairs.sort(key=lambda p: (p["eventID"], p["copyFile"], p["copyRecord"]))
+    return {"copies": len(pairs), "pairs": pairs}
 
 
 def top_counts(unique, path, limit=10):
@@ -543,6 +639,14 @@ def pick_show(results, id_count):
     return wanted
 
 
+def partial_events(results):
+    """Events salvaged from records cut short: how many, and each one's file, fields and exact cut bytes."""
+    found = [{"path": res.rel, "fields": sorted(event), "bytes_base64":
+              base64.b64encode(raw.encode("utf-8", "surrogateescape")).decode("ascii")}
+             for res in results for event, raw, shape in res.events if shape == "partial"]
+    return {"count": len(found), "events": found}
+
+
 def expectations(corpus):
     """Compute the whole expectations document (a dict) for the corpus."""
     results, unique, stats = ingest(corpus)
@@ -573,7 +677,10 @@ def expectations(corpus):
         "rejected_events_by_reason": dict(rejected),
         "events_read": events_read,
         "unique": len(unique),
-        "duplicates": events_read - len(unique),
+        # plain duplicates: copies that are neither the indexed one nor a conflicting copy
+        "duplicates": events_read - len(unique) - stats["copy_conflicts"]["copies"],
+        "copy_conflicts": stats["copy_conflicts"],
+        "partial": partial_events(results),
         # conflicts: duplicate copies (same eventID) whose canonical content differs from the first copy
         "conflicts": {"copies": len(conflicts),
                       "event_ids": len({c["eventID"] for c in conflicts}),
@@ -614,7 +721,8 @@ def readme_checks(results):
       2 plain Insights event objects, which count as events (25 in total).
     * seed-examples "2 (+1 broken copy)" and malformed-and-compact "2 (+1 broken file)": the
       broken seed copy yields its event up to the stray brace (which cuts off eventID, so it is
-      not a duplicate); bad_cloudtrail.json breaks inside its first event and yields none.
+      not a duplicate); bad_cloudtrail.json breaks inside its first event, whose whole top-level
+      fields (name and time among them) are salvaged as one partial event: 3 events.
     """
     sets = collections.defaultdict(lambda: {"files": 0, "events": []})
     for res in results:
@@ -663,6 +771,8 @@ def readme_checks(results):
             "trailindex's rule (Records elements are always events); README left them out",
         ("aws-docs-examples", "events"): "README counts events.ndjson only; lookup-events-insights.json "
             "adds 2 plain Insights event objects (no CloudTrailEvent strings in it)",
+        ("malformed-and-compact", "events"): "bad_cloudtrail.json is cut inside its first event, whose whole "
+            "top-level fields are salvaged as a partial event",
     }
     problems = []
     for name, checks in expected.items():

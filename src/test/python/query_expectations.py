@@ -399,8 +399,12 @@ HUNTS = {
     "logs-deleted": ("eventName:(DeleteLogGroup OR DeleteLogStream OR DeleteFlowLogs)",
                      eq("eventName", "DeleteLogGroup", "DeleteLogStream", "DeleteFlowLogs")),
     "caller-identity-recon": ("eventName:GetCallerIdentity", eq("eventName", "GetCallerIdentity")),
+    "conflicting-copies": ("ti.flags:conflicting-copies",
+                           lambda e: isinstance(e.get("eventID"), str) and e["eventID"] in CONFLICTING_IDS),
     "unusual-regions": ("", lambda e: True),
 }
+# eventIDs with copies whose exact bytes differ (corpus_expectations.copy_conflicts), set by expectations()
+CONFLICTING_IDS = set()
 
 
 def load_hunts():
@@ -529,6 +533,8 @@ def summary(events, query, pred, by="userIdentity.arn"):
 def expectations(folder, profile=None):
     _results, unique, stats = ce.ingest(folder)
     events = [e for e, _rel in unique]
+    CONFLICTING_IDS.clear()
+    CONFLICTING_IDS.update(p["eventID"] for p in stats["copy_conflicts"]["pairs"])
     profile = profile or pick_profile(events)
     picks = PROFILES[profile]
     check_fields(picks["queries"])

@@ -67,11 +67,15 @@ final class Columns {
         }
 
         List<String> values(StoredEvent e, JsonNode tree, FieldSpec f) {
+            if (f.derive() == dev.trailindex.schema.Derivation.FLAGS) {
+                // As indexed: some flags (conflicting-copies) come from other copies, not from the event.
+                return e.flags();
+            }
             if (e != last) {
                 if (builder == null) {
                     builder = new DocumentBuilder(schema);
                 }
-                doc = builder.build(new RawEvent(e.json(), (ObjectNode) tree, e.file(), e.record(), e.offset(), e.line())).document();
+                doc = builder.build(new RawEvent(e.json(), (ObjectNode) tree, e.file(), e.record(), e.offset(), e.line(), e.partial())).document();
                 last = e;
             }
             return DocumentBuilder.displayValues(doc, f);

@@ -6,6 +6,7 @@ import dev.trailindex.query.Order;
 import dev.trailindex.query.SearchRequest;
 import dev.trailindex.query.SearchResult;
 import dev.trailindex.search.SearchBackend;
+import dev.trailindex.query.JsonViews;
 import dev.trailindex.query.StoredEvent;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -63,7 +64,7 @@ final class ExportCommand extends Subcommand implements Callable<Integer> {
                 while (true) {
                     for (StoredEvent e : page.hits()) {
                         file.write(n++ == 0 ? NEWLINE : COMMA_NEWLINE);
-                        file.write(e.json());
+                        file.write(JsonViews.bareEvent(search.schema(), e));
                     }
                     if (page.nextCursor() == null) {
                         break;

@@ -29,7 +29,12 @@ final class Formats {
 
     /** "1 event", "2 events", "1,024 events": a count with its noun, singular for one. */
     static String count(long n, String noun) {
-        return number(n) + " " + (n == 1 ? noun : noun + "s");
+        return count(n, noun, noun + "s");
+    }
+
+    /** The same with an irregular plural ("1 conflicting copy", "2 conflicting copies"). */
+    static String count(long n, String noun, String plural) {
+        return number(n) + " " + (n == 1 ? noun : plural);
     }
 
     /**

@@ -18,7 +18,7 @@ final class HitTable {
     static List<List<String>> rows(List<Columns.Column> cols, SearchResult result, ZoneId zone) throws IOException {
         List<List<String>> rows = new ArrayList<>();
         for (StoredEvent e : result.hits()) {
-            JsonNode tree = Formats.JSON.readTree(e.json());
+            JsonNode tree = Formats.JSON.readTree(e.eventJson());
             List<String> cells = new ArrayList<>();
             for (Columns.Column c : cols) {
                 cells.add(c.value(tree, e, zone));
@@ -40,13 +40,28 @@ final class HitTable {
                 table.whole(i);
             }
         }
-        rows(cols, result, zone).forEach(table::row);
+        List<List<String>> rows = rows(cols, result, zone);
+        for (int r = 0; r < rows.size(); r++) {
+            List<String> row = rows.get(r);
+            if (result.hits().get(r).partial() && !row.isEmpty()) {
+                row.set(0, row.get(0) + PARTIAL_MARK);
+            }
+            table.row(row);
+        }
         if (!result.hits().isEmpty()) {
             table.print(out);
         }
         out.printf("%s of %s matching %s%s%n", Formats.number(result.hits().size()), Formats.number(result.total()),
                 result.total() == 1 ? "event" : "events", more);
+        long partial = result.hits().stream().filter(StoredEvent::partial).count();
+        if (partial > 0) {
+            out.printf("%s marked %s: cut short in a broken file, only the fields that were whole are indexed%n",
+                    Formats.count(partial, "partial event"), PARTIAL_MARK.strip());
+        }
     }
+
+    /** After the first cell of a partial event's row, in tables (CSV has no marks: its rows are data). */
+    static final String PARTIAL_MARK = " [partial]";
 
     static void csv(PrintWriter out, List<Columns.Column> cols, SearchResult result, ZoneId zone) throws IOException {
         csv(out, cols, result, zone, true);

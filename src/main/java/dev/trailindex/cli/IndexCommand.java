@@ -129,8 +129,12 @@ final class IndexCommand extends Subcommand implements Callable<Integer> {
         out.printf("  files:      %s found, %s unchanged since the last run, %s read whole, %s skipped, %s failed%n",
                 Formats.number(r.files()), Formats.number(r.filesUnchanged()), Formats.number(r.filesRead()),
                 Formats.number(r.filesSkipped()), Formats.number(r.filesFailed()));
-        out.printf("  events:     %s read, %s new, %s, %s rejected%n", Formats.number(r.eventsRead()),
-                Formats.number(r.indexed()), Formats.count(r.duplicates(), "duplicate"), Formats.number(r.rejected()));
+        out.printf("  events:     %s read, %s new, %s, %s, %s rejected%n", Formats.number(r.eventsRead()),
+                Formats.number(r.indexed()), Formats.count(r.duplicates(), "duplicate"),
+                Formats.count(r.conflicts(), "conflicting copy", "conflicting copies"), Formats.number(r.rejected()));
+        if (r.partial() > 0) {
+            out.printf("  partial:    %s salvaged from records cut short (ti.flags:partial)%n", Formats.count(r.partial(), "event"));
+        }
         if (!r.rejectedByReason().isEmpty()) {
             out.printf("  rejected:   %s%n", byReason(r.rejectedByReason()));
         }
@@ -142,6 +146,7 @@ final class IndexCommand extends Subcommand implements Callable<Integer> {
         }
         out.printf("  index:      %s%n", Formats.count(r.documents(), "event"));
         list(out, "failed", r.problems().stream().filter(FileOutcome::failed).toList());
+        listConflicts(out, r.conflictPairs());
         list(out, "skipped", r.problems().stream().filter(FileOutcome::skipped).toList());
     }
 
@@ -154,8 +159,21 @@ final class IndexCommand extends Subcommand implements Callable<Integer> {
             }
             out.printf("%s: %s: %s%s%s%n", what, Printable.escape(o.file()), label(o),
                     o.detail() == null ? "" : " (" + Printable.escape(o.detail()) + ")",
-                    o.events() == 0 ? "" : o.reason() != null ? "; " + Formats.count(o.events(), "event") + " before the break kept"
+                    o.events() == 0 ? "" : o.reason() != null ? "; " + Formats.count(o.events() - o.partial(), "event")
+                            + " before the break kept" + (o.partial() == 0 ? "" : ", " + Formats.count(o.partial(), "partial event") + " salvaged")
                             : "; its other " + Formats.count(o.events(), "event") + " kept");
+        }
+    }
+
+    private static void listConflicts(PrintWriter out, List<IngestReport.Conflict> pairs) {
+        int shown = 0;
+        for (IngestReport.Conflict c : pairs) {
+            if (shown++ == LIST_LIMIT) {
+                out.printf("conflict: ... and %d more (--format json lists all)%n", pairs.size() - LIST_LIMIT);
+                break;
+            }
+            out.printf("conflict: %s: indexed from %s #%d; differing copy in %s #%d (show --all-copies)%n", Printable.escape(c.eventID()),
+                    Printable.escape(c.file()), c.record(), Printable.escape(c.copyFile()), c.copyRecord());
         }
     }
 
@@ -184,6 +202,8 @@ final class IndexCommand extends Subcommand implements Callable<Integer> {
             g.writeNumberField("eventsRead", r.eventsRead());
             g.writeNumberField("indexed", r.indexed());
             g.writeNumberField("duplicates", r.duplicates());
+            g.writeNumberField("conflicts", r.conflicts());
+            g.writeNumberField("partial", r.partial());
             g.writeNumberField("rejected", r.rejected());
             g.writeNumberField("documents", r.documents());
             g.writeNumberField("millis", r.millis());
@@ -202,7 +222,25 @@ final class IndexCommand extends Subcommand implements Callable<Integer> {
                     g.writeStringField("detail", o.detail());
                 }
                 g.writeNumberField("events", o.events());
+                g.writeNumberField("partial", o.partial());
                 writeCounts(g, "rejected", o.rejected());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("conflictingCopies");
+            for (IngestReport.Conflict c : r.conflictPairs()) {
+                g.writeStartObject();
+                g.writeStringField("eventID", c.eventID());
+                g.writeObjectFieldStart("indexed");
+                g.writeStringField("file", c.file());
+                g.writeNumberField("record", c.record());
+                g.writeNumberField("offset", c.offset());
+                g.writeEndObject();
+                g.writeObjectFieldStart("copy");
+                g.writeStringField("file", c.copyFile());
+                g.writeNumberField("record", c.copyRecord());
+                g.writeNumberField("offset", c.copyOffset());
+                g.writeEndObject();
                 g.writeEndObject();
             }
             g.writeEndArray();

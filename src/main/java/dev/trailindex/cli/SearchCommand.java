@@ -76,7 +76,7 @@ final class SearchCommand extends Subcommand implements Callable<Integer> {
                 SearchResult page = search.search(req);
                 for (boolean first = true; ; first = false) {
                     if (format == OutputFormat.NDJSON) {
-                        printNdjson(page, main.rawOut());
+                        printNdjson(search.schema(), page, main.rawOut());
                     } else {
                         HitTable.csv(out(), cols, page, req.zone(), first);
                     }
@@ -91,7 +91,7 @@ final class SearchCommand extends Subcommand implements Callable<Integer> {
                 case TABLE -> HitTable.table(out(), cols, result, req.zone());
                 case CSV -> HitTable.csv(out(), cols, result, req.zone());
                 case JSON -> printHits(search.schema(), result, req.zone());
-                case NDJSON -> printNdjson(result, main.rawOut());
+                case NDJSON -> printNdjson(search.schema(), result, main.rawOut());
             }
             if (result.nextCursor() != null && format != OutputFormat.TABLE && format != OutputFormat.JSON) {
                 err().println("next page: --cursor " + result.nextCursor());
@@ -131,12 +131,12 @@ final class SearchCommand extends Subcommand implements Callable<Integer> {
     }
 
     /**
-     * The original events, one per line. Events from pretty-printed files contain line breaks between tokens
+     * The original events, one per line (a partial event as its whole fields, with its flags). Events from pretty-printed files contain line breaks between tokens
      * (never inside strings, where JSON escapes them); those become spaces so each event stays on one line.
      */
-    static void printNdjson(SearchResult result, OutputStream raw) throws IOException {
+    static void printNdjson(dev.trailindex.schema.Schema schema, SearchResult result, OutputStream raw) throws IOException {
         for (StoredEvent e : result.hits()) {
-            raw.write(oneLine(e.json()));
+            raw.write(oneLine(JsonViews.bareEvent(schema, e)));
             raw.write('\n');
         }
         raw.flush();

@@ -25,6 +25,10 @@ final class ShowCommand extends Subcommand implements Callable<Integer> {
     @Option(names = "--with-source", description = "Also print the file and position the event came from (on stderr, so stdout stays the exact event).")
     boolean withSource;
 
+    @Option(names = "--all-copies", description = "Print every differing copy of the event that was read: the indexed one first, "
+            + "then the others, each after a line with its file and position.")
+    boolean allCopies;
+
     @Parameters(paramLabel = "EVENT_ID", description = "The event's eventID.")
     String eventId;
 
@@ -37,6 +41,13 @@ final class ShowCommand extends Subcommand implements Callable<Integer> {
                 return ExitCodes.NOT_FOUND;
             }
             StoredEvent e = found.get();
+            if (allCopies) {
+                printCopies(search.allCopies(e.key()));
+                return ExitCodes.OK;
+            }
+            if (e.partial()) {
+                err().println("partial: this event was cut short in a broken file; these are the bytes up to the cut");
+            }
             if (withSource) {
                 err().printf("source: %s, event #%d in the file, byte offset %d, line %d%n",
                         Printable.escape(e.file()), e.record(), e.offset(), e.line());
@@ -47,5 +58,19 @@ final class ShowCommand extends Subcommand implements Callable<Integer> {
             out.flush();
         }
         return ExitCodes.OK;
+    }
+
+    /** Each copy after one line that says which it is and where it came from; all on stdout, so they stay together. */
+    private void printCopies(java.util.List<StoredEvent> copies) throws IOException {
+        OutputStream out = main.rawOut();
+        for (int i = 0; i < copies.size(); i++) {
+            StoredEvent c = copies.get(i);
+            String head = String.format("copy %d of %d%s: %s, event #%d in the file, byte offset %d, line %d%n", i + 1, copies.size(),
+                    i == 0 ? " (indexed)" + (c.partial() ? ", partial" : "") : "", Printable.escape(c.file()), c.record(), c.offset(), c.line());
+            out.write(head.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.write(c.json());
+            out.write('\n');
+        }
+        out.flush();
     }
 }

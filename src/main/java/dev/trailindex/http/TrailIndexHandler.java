@@ -280,7 +280,8 @@ public final class TrailIndexHandler implements HttpHandler {
         if (e.isEmpty()) {
             throw new HttpError(404, "no event with that id");
         }
-        return new Reply(200, "application/json", e.get().json());
+        // The original bytes; a partial event's cut bytes are not JSON, so its whole fields and flags instead.
+        return new Reply(200, "application/json", dev.trailindex.query.JsonViews.bareEvent(search.schema(), e.get()));
     }
 
     static byte[] error(String message) {

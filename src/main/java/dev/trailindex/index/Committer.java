@@ -19,14 +19,16 @@ import org.apache.lucene.index.IndexWriter;
 final class Committer implements AutoCloseable {
     private final IndexWriter writer;
     private final FileManifest manifest;
+    private final CopyStore copies;
     private final ConcurrentLinkedQueue<FileManifest.Entry> done = new ConcurrentLinkedQueue<>();
     private final ScheduledExecutorService timer;
     private final boolean perFile;
     private volatile IOException failure;
 
-    Committer(IndexWriter writer, FileManifest manifest, Duration interval) {
+    Committer(IndexWriter writer, FileManifest manifest, Duration interval, CopyStore copies) {
         this.writer = writer;
         this.manifest = manifest;
+        this.copies = copies;
         this.perFile = interval.isZero();
         if (perFile) {
             this.timer = null;
@@ -74,6 +76,8 @@ final class Committer implements AutoCloseable {
         for (FileManifest.Entry e = done.poll(); e != null; e = done.poll()) {
             batch.add(e);
         }
+        // Copies kept so far reach the disk before the commit whose files they came from.
+        copies.sync();
         writer.commit();
         manifest.append(batch);
     }

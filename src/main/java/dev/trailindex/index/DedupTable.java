@@ -3,10 +3,10 @@ package dev.trailindex.index;
 import java.nio.file.Path;
 
 /**
- * Decides, for each event key, whether its event is new, a duplicate, or an earlier copy that must replace the
- * one already written. The copy that comes first in walk order (file, then position) wins whatever thread reads
- * it, so the index holds the same documents however the work was scheduled; events already in the index from an
- * earlier run always win.
+ * Decides, for each event key, whether its event is new, a duplicate, or a better copy that must replace the one
+ * already written. A whole copy beats a partial one (cut short in a broken file); among equals the copy that comes
+ * first in walk order (file, then position) wins whatever thread reads it, so the index holds the same documents
+ * however the work was scheduled. For keys committed by an earlier run the caller decides with the committed copy.
  */
 final class DedupTable implements AutoCloseable {
     /** Position of events committed by an earlier run: before every position of this run. */
@@ -33,8 +33,12 @@ final class DedupTable implements AutoCloseable {
         seen.put(keyHash, EARLIER_RUN);
     }
 
-    /** {@code position} orders events in walk order: file index in the high bits, record in the low. */
-    synchronized Decision claim(long keyHash, long position) {
+    /**
+     * {@code rank} orders the copies of one event (see {@link #rank}): the lowest wins. Whole copies before partial
+     * ones, then walk order.
+     */
+    synchronized Decision claim(long keyHash, long rank) {
+        long position = rank;
         long prior = seen.get(keyHash, ABSENT);
         if (prior == ABSENT) {
             seen.put(keyHash, position);
@@ -50,12 +54,22 @@ final class DedupTable implements AutoCloseable {
         return Decision.DUPLICATE;
     }
 
-    /** Records that this run now holds the copy at {@code position} (it replaced or stands beside a committed one). */
-    synchronized void take(long keyHash, long position) {
-        seen.put(keyHash, position);
+    /** Records that this run now holds the copy of {@code rank} (it replaced or stands beside a committed one). */
+    synchronized void take(long keyHash, long rank) {
+        seen.put(keyHash, rank);
     }
 
-    static long position(int fileIndex, long record) {
-        return ((long) fileIndex << 32) | (record & 0xffffffffL);
+    /** Set in a rank for a copy cut short: any whole copy, wherever it is in walk order, ranks before it. */
+    private static final long PARTIAL = 1L << 62;
+
+    /**
+     * A copy's rank: whether it is partial in bit 62, then its place in walk order (file index in bits 32 to 61,
+     * record in the low 32), so comparing ranks puts whole copies first and walk order decides among equals.
+     */
+    static long rank(int fileIndex, long record, boolean partial) {
+        if (fileIndex >= 1 << 30) {
+            throw new IllegalStateException("more than 2^30 files in one run");
+        }
+        return (partial ? PARTIAL : 0) | ((long) fileIndex << 32) | (record & 0xffffffffL);
     }
 }

@@ -121,8 +121,17 @@ public final class DocumentBuilder {
 
     /** The document of {@code event}, whose key is {@code key}. */
     public Document build(RawEvent event, String key) {
+        return build(event, key, Set.of());
+    }
+
+    /** The same, with flags known from outside the event (conflicting copies), beside those the event raises. */
+    public Document build(RawEvent event, String key, Set<Flag> known) {
         Document doc = new Document();
         Set<Flag> flags = EnumSet.noneOf(Flag.class);
+        flags.addAll(known);
+        if (event.partial()) {
+            flags.add(Flag.PARTIAL);
+        }
         Related.Lazy related = new Related.Lazy(event);
         Compiled flagField = null;
         for (Compiled c : compiled) {

@@ -17,7 +17,11 @@ public enum Flag {
     /** The event has no eventID; its key is a hash of its content. */
     NO_EVENT_ID,
     /** The eventID is a number, array or object, not a string: it is not used as the key (no-event-id is set too). */
-    EVENT_ID_NOT_A_STRING;
+    EVENT_ID_NOT_A_STRING,
+    /** Cut short in a broken file: only its whole top-level fields are indexed; its raw original is the cut bytes. */
+    PARTIAL,
+    /** Other copies of this eventID differ from this one; each is kept ({@code show --all-copies}). */
+    CONFLICTING_COPIES;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -64,7 +64,6 @@ public final class Indexer {
         }
     }
 
-    private static final int LOCK_STRIPES = 256;
     private static final long INGEST_STACK_BYTES = 64L << 20;
     /** Deepest --max-depth accepted: deeper would need more stack than the ingest threads have. */
     public static final int MAX_DEPTH_LIMIT = 1000;
@@ -73,8 +72,6 @@ public final class Indexer {
     private final Options options;
     private final DocumentBuilder builder;
     private final LogFileReader reader;
-    private final FieldSpec keyField;
-    private final Object[] stripes = new Object[LOCK_STRIPES];
     /** Digest files seen by the run: not events, but {@code stats} says how many the index knows. */
     private final java.util.Set<String> digests = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -83,10 +80,6 @@ public final class Indexer {
         this.options = options;
         this.builder = new DocumentBuilder(schema);
         this.reader = new LogFileReader(schema, options.limits());
-        this.keyField = schema.derived(Derivation.EVENT_KEY);
-        for (int i = 0; i < LOCK_STRIPES; i++) {
-            stripes[i] = new Object();
-        }
     }
 
     /** Creates an empty index at {@code indexDir} unless one is there (an existing one is not touched). */
@@ -151,7 +144,9 @@ public final class Indexer {
             }
             writer.setLiveCommitData(IndexMeta.of(schema).entrySet());
             FileManifest manifest = FileManifest.load(indexDir);
-            try (DedupTable dedup = new DedupTable(indexDir); Committer committer = new Committer(writer, manifest, options.commitInterval())) {
+            try (DedupTable dedup = new DedupTable(indexDir); CopyTracker copies = new CopyTracker(indexDir, CopyStore.load(indexDir));
+                    CopyStore store = CopyStore.open(indexDir);
+                    Committer committer = new Committer(writer, manifest, options.commitInterval(), store)) {
                 handle = new RunHandle(dir, committer);
                 current = handle;
                 committed.preload(dedup);
@@ -159,7 +154,13 @@ public final class Indexer {
                         .select(found.files(), report, committer));
                 found.streams().forEach(p -> toRead.add(FileSelection.Candidate.stream(p)));
                 digests.clear();
-                indexAll(writer, toRead, dedup, committed, report, committer, progress);
+                EventWriter events = new EventWriter(writer, builder, dedup, committed, copies, store, report, walkOrder(toRead));
+                try {
+                    indexAll(toRead, events, report, committer, progress);
+                    report.conflicts(events.conflicts());
+                } finally {
+                    events.close();
+                }
                 handle.ending();
                 committer.finish();
                 manifest.appendDigests(digests);
@@ -237,8 +238,17 @@ public final class Indexer {
         return cfg;
     }
 
-    private void indexAll(IndexWriter writer, List<FileSelection.Candidate> files, DedupTable dedup, CommittedEvents committed,
-            ReportBuilder report, Committer committer, Progress progress) throws IOException {
+    /** Each file's place in walk order, by the name its events carry. */
+    private static java.util.Map<String, Integer> walkOrder(List<FileSelection.Candidate> files) {
+        java.util.Map<String, Integer> m = new java.util.HashMap<>();
+        for (int i = 0; i < files.size(); i++) {
+            m.putIfAbsent(files.get(i).path().toString(), i);
+        }
+        return m;
+    }
+
+    private void indexAll(List<FileSelection.Candidate> files, EventWriter events, ReportBuilder report, Committer committer,
+            Progress progress) throws IOException {
         int threads = Math.max(1, Math.min(options.threads(), files.size()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             // A deep stack: events nest up to --max-depth levels and the JSON tree is built recursively.
@@ -254,8 +264,11 @@ public final class Indexer {
                 FileSelection.Candidate c = files.get(i);
                 ContentTally tally = new ContentTally(schema);
                 EventSink sink = ev -> {
+                    if (committer.failure() != null) {
+                        throw committer.failure();
+                    }
                     tally.add(ev);
-                    write(writer, dedup, committed, report, committer, fileIndex, ev);
+                    events.write(fileIndex, ev);
                 };
                 tasks.add(pool.submit(() -> {
                     FileOutcome o = c.stream() ? Streams.read(reader, c.path(), sink) : reader.read(c.path(), c.path().toString(), sink);
@@ -295,49 +308,5 @@ public final class Indexer {
             }
             ticker.close();
         }
-    }
-
-    private void write(IndexWriter writer, DedupTable dedup, CommittedEvents committed, ReportBuilder report,
-            Committer committer, int fileIndex, RawEvent ev) throws IOException {
-        if (committer.failure() != null) {
-            throw committer.failure();
-        }
-        // The key decides; the document is built only for events that will be written (a duplicate, and every
-        // event of a --full re-run, costs a key, not a document).
-        String key = builder.key(ev);
-        long hash = EventKeys.hash64(key);
-        long position = DedupTable.position(fileIndex, ev.record());
-        synchronized (stripes[(int) (hash & (LOCK_STRIPES - 1))]) {
-            switch (dedup.claim(hash, position)) {
-                case NEW -> add(writer, report, ev, key);
-                case REPLACE -> replace(writer, report, ev, key);
-                case DUPLICATE -> report.duplicates.incrementAndGet();
-                case COMMITTED -> {
-                    CommittedEvents.Location had = committed.locate(key);
-                    if (had == null) {
-                        add(writer, report, ev, key);
-                        dedup.take(hash, position);
-                    } else if (had.after(ev.file(), ev.record())) {
-                        // An earlier run (perhaps killed) committed a later copy: the earlier one wins, as it
-                        // would have in one uninterrupted run.
-                        replace(writer, report, ev, key);
-                        dedup.take(hash, position);
-                    } else {
-                        report.duplicates.incrementAndGet();
-                    }
-                }
-            }
-        }
-        report.eventsRead.incrementAndGet();
-    }
-
-    private void add(IndexWriter writer, ReportBuilder report, RawEvent ev, String key) throws IOException {
-        writer.addDocument(builder.build(ev, key));
-        report.indexed.incrementAndGet();
-    }
-
-    private void replace(IndexWriter writer, ReportBuilder report, RawEvent ev, String key) throws IOException {
-        writer.updateDocument(KeywordTerms.term(keyField, key), builder.build(ev, key));
-        report.duplicates.incrementAndGet();
     }
 }

@@ -22,12 +22,14 @@ final class LongLongMap implements AutoCloseable {
     /** Stands in for the key 0, which marks empty slots. */
     private static final long ZERO_KEY = 0x9E3779B97F4A7C15L;
     /** Names of the files the slots move to; a killed run's are removed by the next map in that folder. */
-    private static final String SPILL_PREFIX = "trailindex-dedup-";
+    private static final String SPILL_PREFIX = "trailindex-";
     private static final String SPILL_SUFFIX = ".tmp";
     /** Largest table kept on the heap: 2^22 slots, 64 MB. */
     static final long HEAP_SLOTS = 1L << 22;
 
     private final Path spillDir;
+    /** Begins the names of this map's spill files: two maps of one run must not share it. */
+    private final String spillName;
     private final long heapSlots;
     private Slots slots = new HeapSlots(1 << 14);
     private long size;
@@ -40,10 +42,16 @@ final class LongLongMap implements AutoCloseable {
 
     /** A map that moves to a file in {@code spillDir} once it needs more than {@code heapSlots} slots. */
     LongLongMap(Path spillDir, long heapSlots) {
+        this(spillDir, heapSlots, "dedup");
+    }
+
+    /** The same, its spill files named trailindex-{@code name}-N.tmp (old ones of that name are deleted). */
+    LongLongMap(Path spillDir, long heapSlots, String name) {
         this.spillDir = spillDir;
         this.heapSlots = heapSlots;
+        this.spillName = SPILL_PREFIX + name + "-";
         if (spillDir != null) {
-            try (DirectoryStream<Path> old = Files.newDirectoryStream(spillDir, SPILL_PREFIX + "*" + SPILL_SUFFIX)) {
+            try (DirectoryStream<Path> old = Files.newDirectoryStream(spillDir, spillName + "*" + SPILL_SUFFIX)) {
                 for (Path p : old) {
                     Files.deleteIfExists(p);
                 }
@@ -104,7 +112,7 @@ final class LongLongMap implements AutoCloseable {
     private void grow() {
         long capacity = slots.capacity() * 2;
         Slots next = spillDir != null && capacity > heapSlots
-                ? new FileSlots(spillDir.resolve(SPILL_PREFIX + files++ + SPILL_SUFFIX), capacity)
+                ? new FileSlots(spillDir.resolve(spillName + files++ + SPILL_SUFFIX), capacity)
                 : new HeapSlots((int) capacity);
         for (long i = 0; i < slots.capacity(); i++) {
             long k = slots.key(i);

@@ -14,6 +14,8 @@ final class ReportBuilder {
     final AtomicLong eventsRead = new AtomicLong();
     final AtomicLong indexed = new AtomicLong();
     final AtomicLong duplicates = new AtomicLong();
+    final AtomicLong conflicts = new AtomicLong();
+    private List<IngestReport.Conflict> conflictPairs = List.of();
     final AtomicLong filesDone = new AtomicLong();
     private long unchanged;
     private final long files;
@@ -51,9 +53,18 @@ final class ReportBuilder {
         }
     }
 
+    synchronized void conflicts(List<IngestReport.Conflict> pairs) {
+        conflictPairs = List.copyOf(pairs);
+    }
+
     synchronized IngestReport build(long documents, long millis) {
         problems.sort(Comparator.comparing(FileOutcome::file));
-        return new IngestReport(files, unchanged, filesRead, eventsRead.get(), indexed.get(), duplicates.get(),
-                Map.copyOf(skipped), Map.copyOf(failed), Map.copyOf(rejected), List.copyOf(problems), documents, millis);
+        List<IngestReport.Conflict> pairs = new ArrayList<>(conflictPairs);
+        pairs.sort(Comparator.comparing(IngestReport.Conflict::eventID).thenComparing(IngestReport.Conflict::copyFile)
+                .thenComparingLong(IngestReport.Conflict::copyRecord));
+        long partial = problems.stream().mapToLong(FileOutcome::partial).sum();
+        return new IngestReport(files, unchanged, filesRead, eventsRead.get(), indexed.get(), duplicates.get(), conflicts.get(),
+                partial, Map.copyOf(skipped), Map.copyOf(failed), Map.copyOf(rejected), List.copyOf(problems), List.copyOf(pairs),
+                documents, millis);
     }
 }

@@ -12,24 +12,25 @@ import java.util.Map;
  * @param rejected events or lines rejected inside an otherwise readable file, by reason
  * @param sha256   hash of the file's bytes as stored (before decompression), or null if it could not be read
  * @param content  the hash of its uncompressed content, for a file read whole (no failure, nothing rejected); else null
+ * @param partial  of {@code events}, those cut short by the break and salvaged (flagged partial)
  */
 public record FileOutcome(String file, long events, Reason reason, String detail, Map<Reason, Long> rejected, String sha256,
-        ContentHash content) {
+        ContentHash content, long partial) {
 
     public FileOutcome {
         rejected = Map.copyOf(rejected);
     }
 
     public FileOutcome(String file, long events, Reason reason, String detail, Map<Reason, Long> rejected, String sha256) {
-        this(file, events, reason, detail, rejected, sha256, null);
+        this(file, events, reason, detail, rejected, sha256, null, 0);
     }
 
     FileOutcome withHash(String hash) {
-        return new FileOutcome(file, events, reason, detail, rejected, hash, content);
+        return new FileOutcome(file, events, reason, detail, rejected, hash, content, partial);
     }
 
     FileOutcome withContent(ContentHash c) {
-        return new FileOutcome(file, events, reason, detail, rejected, sha256, c);
+        return new FileOutcome(file, events, reason, detail, rejected, sha256, c, partial);
     }
 
     public boolean ok() {

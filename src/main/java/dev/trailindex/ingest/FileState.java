@@ -8,6 +8,11 @@ final class FileState {
     final String file;
     final EventSink sink;
     long events;
+    /** Of {@code events}, those salvaged from a record cut short. */
+    long partial;
+    /** A break that did not stop the reading (a JSON line cut short, salvaged), if there was one. */
+    private Reason broken;
+    private String brokenDetail;
     final Map<Reason, Long> rejected = new EnumMap<>(Reason.class);
     /** Why the file held nothing usable, if it turns out so (first non-event value seen). */
     Reason skipReason;
@@ -29,13 +34,24 @@ final class FileState {
         }
     }
 
+    /** The file broke at a record that was salvaged, and reading went on (the next JSON line). */
+    void broken(Reason reason, String detail) {
+        if (broken == null) {
+            broken = reason;
+            brokenDetail = detail;
+        }
+    }
+
     FileOutcome outcome(Reason failure, String detail) {
         if (failure != null) {
-            return new FileOutcome(file, events, failure, detail, rejected, null);
+            return new FileOutcome(file, events, failure, detail, rejected, null, null, partial);
+        }
+        if (broken != null) {
+            return new FileOutcome(file, events, broken, brokenDetail, rejected, null, null, partial);
         }
         if (events == 0 && rejected.isEmpty() && skipReason != null) {
-            return new FileOutcome(file, 0, skipReason, skipDetail, rejected, null);
+            return new FileOutcome(file, 0, skipReason, skipDetail, rejected, null, null, 0);
         }
-        return new FileOutcome(file, events, null, null, rejected, null);
+        return new FileOutcome(file, events, null, null, rejected, null, null, 0);
     }
 }

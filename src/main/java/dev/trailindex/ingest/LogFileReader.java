@@ -129,36 +129,14 @@ public final class LogFileReader {
         } catch (IOException e) {
             return state.outcome(Reason.UNREADABLE, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
-        try (InputStream in = new BufferedInputStream(new BoundedInputStream(gzip ? members = new GzipMembers(file, true) : file,
-                limits.maxFileBytes()), BUFFER)) {
-            byte[] head = peek(in, 512);
-            if (Encodings.tar(head, head.length)) {
-                return state.outcome(Reason.ARCHIVE, "a tar archive" + (gzip ? " (gzip'd)" : "") + ": unpack it first (tar -xf '"
-                        + name + "'), then index the folder");
+        GzipCut cut = null;
+        try (InputStream in = new BufferedInputStream(new BoundedInputStream(
+                gzip ? (cut = new GzipCut(members = new GzipMembers(file, true))) : file, limits.maxFileBytes()), BUFFER)) {
+            FileOutcome read = decoded(in, state, gzip, name);
+            if (cut != null && cut.reason() != null) {
+                // Whatever the data looked like up to it, a gzip stream that broke is the file's outcome.
+                return state.outcome(cut.reason(), cut.detail());
             }
-            byte[] first4 = peek(in, 4);
-            Encodings.Foreign foreign = Encodings.sniff(first4, first4.length);
-            if (foreign != null) {
-                return state.outcome(foreign.reason(), foreign.hint(name));
-            }
-            if (first4.length > 0 && first4[0] != 0 && Encodings.foreign(first4, first4.length)) {
-                // Zero bytes that spell no encoding: binary data that begins like JSON, before a parser guesses.
-                return state.outcome(Reason.INVALID_JSON, "a zero byte among the first four: binary data, not UTF-8 JSON");
-            }
-            int first = firstNonBlank(in);
-            if (first < 0) {
-                return state.outcome(Reason.EMPTY, null);
-            }
-            if (first != '{' && first != '[') {
-                return state.outcome(Reason.NOT_JSON, "starts with " + printable(first));
-            }
-            RootValueReader reader = new RootValueReader(mapper, schema, limits, state);
-            if (isJsonLines(name)) {
-                readLines(in, reader, state);
-            } else {
-                reader.readAll(in, 0, 1);
-            }
-            FileOutcome read = state.outcome(null, null);
             if (members != null && read.ok() && members.drainedWhole()) {
                 // The events were read to the end, so the gzip stream was too: its first member's hash is whole.
                 members.drain();
@@ -173,6 +151,10 @@ public final class LogFileReader {
         } catch (StreamConstraintsException e) {
             return state.outcome(Reason.LIMIT_EXCEEDED, jsonDetail(e));
         } catch (JsonProcessingException e) {
+            if (cut != null && cut.reason() != null) {
+                // The JSON ends early because the gzip data did: that is the file's fault worth naming.
+                return state.outcome(cut.reason(), cut.detail());
+            }
             return state.outcome(jsonReason(e), jsonDetail(e));
         } catch (java.io.CharConversionException e) {
             return state.outcome(Reason.INVALID_JSON, e.getMessage());
@@ -185,6 +167,38 @@ public final class LogFileReader {
         } catch (IOException e) {
             return state.outcome(Reason.UNREADABLE, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
+    }
+
+    /** Reads the decompressed data: what it is, then its events. */
+    private FileOutcome decoded(InputStream in, FileState state, boolean gzip, String name) throws IOException {
+        byte[] head = peek(in, 512);
+        if (Encodings.tar(head, head.length)) {
+            return state.outcome(Reason.ARCHIVE, "a tar archive" + (gzip ? " (gzip'd)" : "") + ": unpack it first (tar -xf '"
+                    + name + "'), then index the folder");
+        }
+        byte[] first4 = peek(in, 4);
+        Encodings.Foreign foreign = Encodings.sniff(first4, first4.length);
+        if (foreign != null) {
+            return state.outcome(foreign.reason(), foreign.hint(name));
+        }
+        if (first4.length > 0 && first4[0] != 0 && Encodings.foreign(first4, first4.length)) {
+            // Zero bytes that spell no encoding: binary data that begins like JSON, before a parser guesses.
+            return state.outcome(Reason.INVALID_JSON, "a zero byte among the first four: binary data, not UTF-8 JSON");
+        }
+        int first = firstNonBlank(in);
+        if (first < 0) {
+            return state.outcome(Reason.EMPTY, null);
+        }
+        if (first != '{' && first != '[') {
+            return state.outcome(Reason.NOT_JSON, "starts with " + printable(first));
+        }
+        RootValueReader reader = new RootValueReader(mapper, schema, limits, state);
+        if (isJsonLines(name)) {
+            readLines(in, reader, state);
+        } else {
+            reader.readAll(in, 0, 1);
+        }
+        return state.outcome(null, null);
     }
 
     static boolean isJsonLines(String name) {
@@ -253,7 +267,7 @@ public final class LogFileReader {
     }
 
     /** Input that ends in the middle of a value is truncated; anything else is invalid. */
-    private static Reason jsonReason(JsonProcessingException e) {
+    static Reason jsonReason(JsonProcessingException e) {
         String msg = e.getOriginalMessage();
         boolean atEnd = e instanceof JsonEOFException || (msg != null && msg.contains("end-of-input"));
         return atEnd ? Reason.TRUNCATED_JSON : Reason.INVALID_JSON;
@@ -290,12 +304,18 @@ public final class LogFileReader {
                 state.reject(Reason.INVALID_JSON);
                 continue;
             }
+            long partialBefore = state.partial;
             try {
                 reader.readAll(new ByteArrayInputStream(line.bytes()), line.offset(), line.number());
             } catch (StreamConstraintsException e) {
                 state.reject(Reason.LIMIT_EXCEEDED);
             } catch (JsonProcessingException e) {
-                state.reject(jsonReason(e));
+                if (state.partial > partialBefore) {
+                    // The line was cut short and its event salvaged: the file is broken, the line is not lost.
+                    state.broken(jsonReason(e), "line " + line.number() + ": " + jsonDetail(e));
+                } else {
+                    state.reject(jsonReason(e));
+                }
             }
         }
     }

@@ -12,6 +12,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param record 0-based ordinal of the event among the events of its file
  * @param offset byte offset of the event (or its lookup-events wrapper) in the decompressed file
  * @param line   1-based line of that byte
+ * @param partial whether the event was cut short in a broken file: {@code json} holds the exact cut bytes (not
+ *               JSON), {@code tree} the top-level fields that were whole (see {@link Salvage})
  */
-public record RawEvent(byte[] json, ObjectNode tree, String file, long record, long offset, long line) {
+public record RawEvent(byte[] json, ObjectNode tree, String file, long record, long offset, long line, boolean partial) {
+    /** A whole event. */
+    public RawEvent(byte[] json, ObjectNode tree, String file, long record, long offset, long line) {
+        this(json, tree, file, record, offset, line, false);
+    }
 }

@@ -91,6 +91,11 @@ final class RecordingInputStream extends FilterInputStream {
         return Arrays.copyOfRange(buf, (int) (from - base), (int) (to - base));
     }
 
+    /** Every byte held from {@code from} on: after a break at the end of input, the record cut short. */
+    byte[] sliceFrom(long from) {
+        return slice(from, base + len);
+    }
+
     private void ensure(int extra) throws LimitExceededException {
         if (idle && len + extra > IDLE_WINDOW) {
             keepFrom(base + len + extra - IDLE_WINDOW, true);

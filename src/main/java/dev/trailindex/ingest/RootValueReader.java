@@ -70,19 +70,27 @@ final class RootValueReader {
         long line = pos.line(p);
         ObjectNode root = mapper.createObjectNode();
         boolean container = false;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            JsonToken v = p.nextToken();
-            if (v == JsonToken.START_ARRAY && (RECORDS.equals(name) || EVENTS.equals(name))) {
-                container = true;
-                root = null;
-                rec.idle();
-                readEventArray(p, rec, pos, EVENTS.equals(name));
-            } else if (container) {
-                p.skipChildren();
-            } else {
-                root.set(name, p.readValueAsTree());
+        try {
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken v = p.nextToken();
+                if (v == JsonToken.START_ARRAY && (RECORDS.equals(name) || EVENTS.equals(name))) {
+                    container = true;
+                    root = null;
+                    rec.idle();
+                    readEventArray(p, rec, pos, EVENTS.equals(name));
+                } else if (container) {
+                    p.skipChildren();
+                } else {
+                    root.set(name, p.readValueAsTree());
+                }
             }
+        } catch (JsonProcessingException e) {
+            // A single event object (a JSON line, say) cut short; a container's records are salvaged by readEventArray.
+            if (!container && LogFileReader.jsonReason(e) == Reason.TRUNCATED_JSON) {
+                salvageRoot(rec.sliceFrom(start), pos.offset(start), line);
+            }
+            throw e;
         }
         if (!container) {
             long end = p.currentTokenLocation().getByteOffset() + 1;
@@ -102,7 +110,15 @@ final class RootValueReader {
                 rec.idle();
                 continue;
             }
-            ObjectNode tree = p.readValueAsTree();
+            ObjectNode tree;
+            try {
+                tree = p.readValueAsTree();
+            } catch (JsonProcessingException e) {
+                if (!lookup && LogFileReader.jsonReason(e) == Reason.TRUNCATED_JSON) {
+                    salvageRecord(rec.sliceFrom(start), pos.offset(start), line);
+                }
+                throw e;
+            }
             long end = p.currentTokenLocation().getByteOffset() + 1;
             byte[] bytes = rec.slice(start, end);
             if (lookup && tree.path(CLOUDTRAIL_EVENT).isTextual()) {
@@ -132,6 +148,39 @@ final class RootValueReader {
         } else {
             state.notEvents(Reason.NOT_CLOUDTRAIL, describe(root) + " at line " + line);
         }
+    }
+
+    /**
+     * A record of a Records or bare array cut short: its whole top-level fields become a partial event if they
+     * hold a name or time (lookup-events wrappers are not salvaged: their event is one string, cut or not).
+     */
+    private void salvageRecord(byte[] cut, long offset, long line) {
+        ObjectNode fields = Salvage.fields(mapper, cut);
+        if (fields != null && hasNameOrTime(fields) && !isNotification(fields)) {
+            emitPartial(cut, fields, offset, line);
+        }
+    }
+
+    /** A top-level event object cut short (a single event, a JSON line): the same, if it is an event. */
+    private void salvageRoot(byte[] cut, long offset, long line) {
+        ObjectNode fields = Salvage.fields(mapper, cut);
+        if (fields != null && isEvent(fields) && hasNameOrTime(fields) && !fields.has(CLOUDTRAIL_EVENT)
+                && DIGEST_KEYS.stream().noneMatch(fields::has) && !isNotification(fields)) {
+            emitPartial(cut, fields, offset, line);
+        }
+    }
+
+    private void emitPartial(byte[] cut, ObjectNode fields, long offset, long line) {
+        if (cut.length > limits.maxEventBytes()) {
+            return;
+        }
+        try {
+            state.sink.accept(new RawEvent(cut, fields, state.file, state.events, offset, line, true));
+        } catch (IOException e) {
+            throw new SinkException(e);
+        }
+        state.events++;
+        state.partial++;
     }
 
     private boolean isEvent(ObjectNode node) {

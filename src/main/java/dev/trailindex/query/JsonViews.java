@@ -59,10 +59,36 @@ public final class JsonViews {
         g.writeNumberField("offset", e.offset());
         g.writeNumberField("line", e.line());
         g.writeEndObject();
+        g.writeArrayFieldStart("flags");
+        for (String flag : e.flags()) {
+            g.writeString(flag);
+        }
+        g.writeEndArray();
         g.writeFieldName("event");
-        g.writeRawValue(new String(e.json(), StandardCharsets.UTF_8));
+        g.writeRawValue(new String(e.eventJson(), StandardCharsets.UTF_8));
         g.writeEndObject();
     }
+
+    /**
+     * The event alone, where nothing can stand beside it (ndjson, export, /api/events): its exact original bytes,
+     * or for a partial event (whose cut bytes are not JSON) its whole top-level fields with its flags added under
+     * the flags field's name, so the copy says it is partial.
+     */
+    public static byte[] bareEvent(Schema schema, StoredEvent e) {
+        if (!e.partial()) {
+            return e.json();
+        }
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode o = dev.trailindex.ingest.Salvage.fields(e.json());
+            com.fasterxml.jackson.databind.node.ArrayNode flags = o.putArray(schema.derived(Derivation.FLAGS).name());
+            e.flags().forEach(flags::add);
+            return BARE.writeValueAsBytes(o);
+        } catch (IOException x) {
+            throw new java.io.UncheckedIOException(x);
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper BARE = new com.fasterxml.jackson.databind.ObjectMapper();
 
     public static void facet(JsonGenerator g, FacetCounts c) throws IOException {
         g.writeStartObject();

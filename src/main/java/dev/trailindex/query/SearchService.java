@@ -58,6 +58,7 @@ public final class SearchService implements Closeable {
     private final Set<String> storedFields;
     private final Fields f;
     private final java.time.Duration queryTimeout;
+    private final String flagsField;
 
     /** The stored fields by role. */
     private record Fields(String key, String raw, String file, String record, String offset, String line) {
@@ -73,6 +74,7 @@ public final class SearchService implements Closeable {
         this.nestedPaths = new NestedPaths(schema);
         this.queries = new RequestQueries(schema, nestedPaths);
         this.timeField = schema.timeField().name();
+        this.flagsField = schema.derived(Derivation.FLAGS).name();
         this.keySpec = schema.derived(Derivation.EVENT_KEY);
         this.f = new Fields(schema.derived(Derivation.EVENT_KEY).name(), schema.derived(Derivation.RAW_EVENT).name(),
                 schema.derived(Derivation.SOURCE_FILE).name(), schema.derived(Derivation.SOURCE_RECORD).name(),
@@ -213,6 +215,34 @@ public final class SearchService implements Closeable {
         });
     }
 
+    /**
+     * Every copy of the event with this key that differs from the others: the indexed one first, then the copies
+     * kept beside the index (see {@code CopyStore}), each once, in path and position order. Empty if there is no
+     * such event.
+     */
+    public List<StoredEvent> allCopies(String key) {
+        Optional<StoredEvent> indexed = event(key);
+        if (indexed.isEmpty()) {
+            return List.of();
+        }
+        StoredEvent w = indexed.get();
+        List<dev.trailindex.index.CopyStore.Copy> kept;
+        try {
+            kept = dev.trailindex.index.CopyStore.of(path, w.key());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        List<StoredEvent> out = new ArrayList<>(List.of(w));
+        kept.stream().sorted(java.util.Comparator.comparing(dev.trailindex.index.CopyStore.Copy::file)
+                        .thenComparingLong(dev.trailindex.index.CopyStore.Copy::record))
+                .forEach(c -> {
+                    if (out.stream().noneMatch(o -> java.util.Arrays.equals(o.json(), c.json()))) {
+                        out.add(new StoredEvent(c.key(), c.json(), c.file(), c.record(), c.offset(), c.line(), null, List.of()));
+                    }
+                });
+        return List.copyOf(out);
+    }
+
     /** The event with this key (eventID, or content hash for events without one). */
     public Optional<StoredEvent> event(String key) {
         return withSearcher(s -> {
@@ -324,8 +354,11 @@ public final class SearchService implements Closeable {
         if (raw == null || d.get(f.key()) == null) {
             throw new CorruptIndexException("event " + doc + " has lost its stored original", "stored fields");
         }
+        List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
         return new StoredEvent(d.get(f.key()), raw.bytes, d.get(f.file()),
-                number(d, f.record()), number(d, f.offset()), number(d, f.line()), time(s, doc));
+                number(d, f.record()), number(d, f.offset()), number(d, f.line()), time(s, doc),
+                dev.trailindex.index.FlagValues.of(leaf.reader(), doc - leaf.docBase, flagsField));
     }
 
     private static long number(Document d, String field) {

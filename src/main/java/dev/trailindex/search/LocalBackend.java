@@ -100,6 +100,11 @@ public final class LocalBackend implements SearchBackend {
     }
 
     @Override
+    public List<StoredEvent> allCopies(String key) {
+        return service.allCopies(key);
+    }
+
+    @Override
     public IndexStats stats(int top) {
         return service.stats(top);
     }

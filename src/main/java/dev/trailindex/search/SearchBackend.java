@@ -63,6 +63,12 @@ public interface SearchBackend extends Closeable {
     /** The event with this key (eventID, or content hash for events without one). */
     Optional<StoredEvent> event(String key);
 
+    /**
+     * Every differing copy of the event with this key: the indexed one first, then the copies that lost to it
+     * (other bytes under the same eventID), each with its file and position; empty if no event has the key.
+     */
+    List<StoredEvent> allCopies(String key);
+
     /** Totals, time span and the top values of the summary fields. */
     IndexStats stats(int top);
 

@@ -54,6 +54,22 @@ class LongLongMapTest {
     }
 
     @Test
+    void twoMapsOfOneRunSpillToFilesOfTheirOwn() throws Exception {
+        // The duplicate table and the copy tracker spill side by side in the index folder.
+        try (LongLongMap dedup = new LongLongMap(tmp, 1 << 10); LongLongMap copies = new LongLongMap(tmp, 1 << 10, "copies")) {
+            for (long k = 1; k <= 20_000; k++) {
+                dedup.put(k, k);
+                copies.put(k, -k);
+            }
+            assertTrue(dedup.spilled() && copies.spilled());
+            for (long k = 1; k <= 20_000; k++) {
+                assertEquals(k, dedup.get(k, 0));
+                assertEquals(-k, copies.get(k, 0));
+            }
+        }
+    }
+
+    @Test
     void staysOnTheHeapWithoutASpillFolder() {
         try (LongLongMap map = new LongLongMap()) {
             for (long k = 1; k <= 5000; k++) {

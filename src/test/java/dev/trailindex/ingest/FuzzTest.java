@@ -77,6 +77,7 @@ class FuzzTest {
         assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
             int n = 0;
             int cutsChecked = 0;
+            int partialsChecked = 0;
             for (Path src : sources) {
                 byte[] original = content(src);
                 Path whole = Files.write(fuzz.resolve(n + "-whole.json"), original);
@@ -85,25 +86,50 @@ class FuzzTest {
                     Files.delete(whole);
                     continue;
                 }
-                // Cut: exactly the events whose last byte comes before the cut are read, byte for byte.
+                // Cut: exactly the events whose last byte comes before the cut are read whole, byte for byte; the
+                // event the cut falls in may follow as one partial event: its bytes from its start to the cut, its
+                // fields those of the whole event that end before the cut.
                 int cut = random.nextInt(original.length);
                 Path cutFile = Files.write(fuzz.resolve(n + "-cut.json"), Arrays.copyOf(original, cut));
                 List<String> want = new ArrayList<>();
+                RawEvent cutShort = null;
                 for (RawEvent e : full.events()) {
                     if (e.offset() + e.json().length <= cut) {
                         want.add(new String(e.json(), java.nio.charset.StandardCharsets.UTF_8));
+                    } else if (e.offset() < cut && cutShort == null) {
+                        cutShort = e;
                     }
                 }
-                List<String> got = read(cutFile).events().stream()
-                        .map(e -> new String(e.json(), java.nio.charset.StandardCharsets.UTF_8)).toList();
+                List<RawEvent> read = read(cutFile).events();
+                List<RawEvent> wholeRead = read.stream().filter(e -> !e.partial()).toList();
+                List<String> got = wholeRead.stream().map(e -> new String(e.json(), java.nio.charset.StandardCharsets.UTF_8)).toList();
                 assertEquals(want, got, src + " cut at " + cut);
+                assertTrue(read.size() - wholeRead.size() <= 1, src + " cut at " + cut + ": more than one partial event");
+                if (read.size() > wholeRead.size()) {
+                    RawEvent p = read.get(read.size() - 1);
+                    RawEvent was = cutShort;
+                    assertTrue(p.partial() && was != null && p.offset() == was.offset(), src + " cut at " + cut);
+                    assertTrue(Arrays.equals(Arrays.copyOfRange(original, (int) was.offset(), cut), p.json()), src + " partial bytes");
+                    p.tree().fields().forEachRemaining(f -> assertEquals(was.tree().get(f.getKey()), f.getValue(),
+                            src + " cut at " + cut + ": salvaged " + f.getKey()));
+                    partialsChecked++;
+                }
                 cutsChecked++;
                 // A gzip'd copy cut short: what is read is a prefix of the whole file's events.
                 byte[] gz = gzip(original);
                 Path gzCut = Files.write(fuzz.resolve(n + "-cut.json.gz"), Arrays.copyOf(gz, random.nextInt(gz.length)));
                 List<RawEvent> prefix = read(gzCut).events();
                 for (int i = 0; i < prefix.size(); i++) {
-                    assertTrue(Arrays.equals(full.events().get(i).json(), prefix.get(i).json()), src + " gz prefix " + i);
+                    RawEvent one = prefix.get(i);
+                    byte[] all = full.events().get(i).json();
+                    if (one.partial()) {
+                        // Only the last one, and a prefix of the whole event.
+                        assertEquals(prefix.size() - 1, i, src + " gz partial not last");
+                        assertTrue(one.json().length < all.length
+                                && Arrays.equals(all, 0, one.json().length, one.json(), 0, one.json().length), src + " gz partial " + i);
+                    } else {
+                        assertTrue(Arrays.equals(all, one.json()), src + " gz prefix " + i);
+                    }
                 }
                 // Flipped bytes and splices: whatever comes out, the reader returns an outcome.
                 byte[] flipped = original.clone();
@@ -125,10 +151,11 @@ class FuzzTest {
                 n++;
             }
             assertTrue(cutsChecked > 20, "cuts checked: " + cutsChecked);
+            assertTrue(partialsChecked > 5, "partial events checked: " + partialsChecked);
 
             // All of it through the indexer: the counts add up.
             IngestReport r = TestSupport.index(tmp.resolve("index"), 2, fuzz);
-            assertEquals(r.eventsRead(), r.indexed() + r.duplicates() + r.rejected(), r.toString());
+            assertEquals(r.eventsRead(), r.indexed() + r.duplicates() + r.conflicts() + r.rejected(), r.toString());
             assertEquals(r.indexed(), r.documents());
             assertEquals(r.files(), r.filesRead() + r.filesSkipped() + r.filesFailed());
         });

@@ -57,8 +57,59 @@ class CorpusTest {
         assertEquals(expected.get("unique").asLong(), report.documents());
         assertEquals(expected.get("unique").asLong(), report.indexed());
         assertEquals(expected.get("duplicates").asLong(), report.duplicates());
+        assertEquals(expected.get("copy_conflicts").get("copies").asLong(), report.conflicts());
+        assertEquals(expected.get("partial").get("count").asLong(), report.partial());
         assertEquals(rejected, report.rejected());
-        assertEquals(report.eventsRead(), report.indexed() + report.duplicates() + report.rejected());
+        assertEquals(report.eventsRead(), report.indexed() + report.duplicates() + report.conflicts() + report.rejected());
+    }
+
+    @Test
+    void conflictingCopiesArePairedWithTheIndexedCopyAndFlagged() {
+        List<String> want = new java.util.ArrayList<>();
+        Map<String, String> ids = new TreeMap<>();
+        for (JsonNode p : expected.get("copy_conflicts").get("pairs")) {
+            want.add(pair(p.get("eventID").asText(), p.get("file").asText(), p.get("record").asLong(),
+                    p.get("copyFile").asText(), p.get("copyRecord").asLong()));
+            ids.put(p.get("eventID").asText().toLowerCase(java.util.Locale.ROOT), p.get("eventID").asText());
+        }
+        List<String> got = new java.util.ArrayList<>();
+        for (dev.trailindex.index.IngestReport.Conflict c : report.conflictPairs()) {
+            got.add(pair(c.eventID(), rel(c.file()), c.record(), rel(c.copyFile()), c.copyRecord()));
+        }
+        java.util.Collections.sort(want);
+        java.util.Collections.sort(got);
+        assertEquals(want, got);
+        assertEquals(ids.size(), count("ti.flags:conflicting-copies"));
+        // Every differing copy is kept: the indexed one and one per distinct content.
+        ids.forEach((lower, id) -> {
+            long pairs = want.stream().filter(w -> w.startsWith(lower + " ")).count();
+            assertEquals(pairs + 1, search.allCopies(id).size(), id);
+        });
+    }
+
+    @Test
+    void theRecordCutShortIsAPartialEventWithItsCutBytes() {
+        JsonNode partial = expected.get("partial");
+        assertEquals(partial.get("count").asLong(), count("ti.flags:partial"));
+        for (JsonNode p : partial.get("events")) {
+            List<StoredEvent> hits = search.search(new SearchRequest("ti.flags:partial AND ti.file:\"" + corpus.resolve(p.get("path").asText())
+                    + "\"", null, null, 10, Order.NEWEST)).hits();
+            assertEquals(1, hits.size(), p.toString());
+            assertArrayEquals(Base64.getDecoder().decode(p.get("bytes_base64").asText()), hits.get(0).json());
+            TreeSet<String> fields = new TreeSet<>();
+            p.get("fields").forEach(f -> fields.add(f.asText()));
+            TreeSet<String> salvaged = new TreeSet<>();
+            dev.trailindex.ingest.Salvage.fields(hits.get(0).json()).fieldNames().forEachRemaining(salvaged::add);
+            assertEquals(fields, salvaged);
+        }
+    }
+
+    private static String pair(String id, String file, long record, String copyFile, long copyRecord) {
+        return id.toLowerCase(java.util.Locale.ROOT) + " " + file + "#" + record + " " + copyFile + "#" + copyRecord;
+    }
+
+    private static String rel(String file) {
+        return corpus.relativize(Path.of(file)).toString();
     }
 
     @Test
@@ -151,12 +202,15 @@ class CorpusTest {
         assertEquals(files.get("ok").asLong() + files.get("skipped").asLong(), again.filesUnchanged());
         assertEquals(files.get("failed").asLong(), again.filesFailed());
         assertEquals(again.eventsRead(), again.duplicates() + again.rejected());
+        assertEquals(0, again.conflicts());
         assertEquals(expected.get("unique").asLong(), again.documents());
         // --full reads everything and still adds nothing.
         IngestReport full = new dev.trailindex.index.Indexer(TestSupport.SCHEMA, new dev.trailindex.index.Indexer.Options(2,
                 dev.trailindex.ingest.IngestLimits.DEFAULT, 32, java.time.Duration.ofSeconds(10), true)).run(indexDir, java.util.List.of(corpus), null);
         assertEquals(0, full.filesUnchanged());
         assertEquals(0, full.indexed());
+        // Copies already kept are not conflicts again: every event read is a plain duplicate.
+        assertEquals(0, full.conflicts());
         assertEquals(expected.get("events_read").asLong(), full.duplicates());
         assertEquals(expected.get("unique").asLong(), full.documents());
     }
