@@ -7,7 +7,8 @@ import dev.trailindex.query.Histogram;
 import dev.trailindex.query.IndexStats;
 import dev.trailindex.query.SearchRequest;
 import dev.trailindex.query.SearchResult;
-import dev.trailindex.query.SearchService;
+import dev.trailindex.search.LocalBackend;
+import dev.trailindex.search.SearchBackend;
 import dev.trailindex.query.StoredEvent;
 import dev.trailindex.schema.Schema;
 import java.io.Closeable;
@@ -34,9 +35,9 @@ public final class TrailIndex implements Closeable {
     private final Path dir;
     private final Schema schema;
     private final Indexer.Options options;
-    private final SearchService search;
+    private final LocalBackend search;
 
-    private TrailIndex(Path dir, Schema schema, Indexer.Options options, SearchService search) {
+    private TrailIndex(Path dir, Schema schema, Indexer.Options options, LocalBackend search) {
         this.dir = dir;
         this.schema = schema;
         this.options = options;
@@ -54,7 +55,7 @@ public final class TrailIndex implements Closeable {
     public static TrailIndex open(Path dir, Indexer.Options options, Duration queryTimeout) {
         Schema schema = Schema.bundled();
         new Indexer(schema, options).createIfMissing(dir);
-        return new TrailIndex(dir, schema, options, SearchService.open(dir, schema, queryTimeout));
+        return new TrailIndex(dir, schema, options, LocalBackend.open(dir, schema, queryTimeout));
     }
 
     /** Indexes files and folders; events already in the index are not added again. One run at a time. */
@@ -76,7 +77,7 @@ public final class TrailIndex implements Closeable {
 
     /** Matching events per time bucket; {@code interval} null picks one (about 60 buckets). */
     public Histogram histogram(SearchRequest request, Duration interval) {
-        return search.histogram(request, interval);
+        return search.service().histogram(request, interval);
     }
 
     /** One event by eventID (or the sha256: key of an event without one), with its exact original bytes. */
@@ -88,8 +89,8 @@ public final class TrailIndex implements Closeable {
         return search.stats(5);
     }
 
-    /** The search facade underneath, e.g. to mount {@code dev.trailindex.http.TrailIndexHandler}. */
-    public SearchService searchService() {
+    /** The search seam over this index, e.g. to mount {@code dev.trailindex.http.TrailIndexHandler}. */
+    public SearchBackend backend() {
         return search;
     }
 

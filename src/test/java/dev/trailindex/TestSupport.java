@@ -45,7 +45,7 @@ public final class TestSupport {
     }
 
     /** An index of one input, built once per test run and shared by the test classes that read it. */
-    public record Indexed(Path dir, IngestReport report, dev.trailindex.query.SearchService search) {
+    public record Indexed(Path dir, IngestReport report, dev.trailindex.search.SearchBackend search) {
     }
 
     private static final java.util.Map<Path, Indexed> INDEXED = new java.util.HashMap<>();
@@ -56,7 +56,7 @@ public final class TestSupport {
         if (have == null) {
             Path dir = Files.createTempDirectory("trailindex-test-");
             IngestReport report = index(dir, 2, key);
-            have = new Indexed(dir, report, dev.trailindex.query.SearchService.open(dir, SCHEMA));
+            have = new Indexed(dir, report, dev.trailindex.search.LocalBackend.open(dir, SCHEMA));
             INDEXED.put(key, have);
         }
         return have;

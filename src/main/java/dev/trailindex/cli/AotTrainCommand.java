@@ -36,10 +36,10 @@ final class AotTrainCommand extends Subcommand implements Callable<Integer> {
                 index.count(SearchRequest.of(q));
                 index.facets(SearchRequest.of(q), facetFields, 5);
                 index.histogram(SearchRequest.of(q), null);
-                index.searchService().summary(SearchRequest.of(q), "user", 3);
+                index.backend().summary(SearchRequest.of(q), "user", 3);
             }
             for (Hunts.Hunt h : Hunts.bundled().all()) {
-                index.searchService().hunt(h, SearchRequest.of(""), 3);
+                index.backend().hunt(h, SearchRequest.of(""), 3);
             }
             index.stats();
             index.event("none");

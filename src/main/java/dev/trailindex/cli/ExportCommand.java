@@ -5,7 +5,7 @@ import dev.trailindex.query.Printable;
 import dev.trailindex.query.Order;
 import dev.trailindex.query.SearchRequest;
 import dev.trailindex.query.SearchResult;
-import dev.trailindex.query.SearchService;
+import dev.trailindex.search.SearchBackend;
 import dev.trailindex.query.StoredEvent;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -53,7 +53,7 @@ final class ExportCommand extends Subcommand implements Callable<Integer> {
         SearchRequest req = time.request(q, PAGE, Order.OLDEST, null);
         OutputTarget target = OutputTarget.resolve(out, force);
         long n = 0;
-        try (SearchService search = openIndex(index)) {
+        try (SearchBackend search = openIndex(index)) {
             SearchResult page = search.search(req);
             out().flush();
             try (OutputTarget.Sink sink = target.open(main.rawOut())) {

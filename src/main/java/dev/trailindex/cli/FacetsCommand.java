@@ -4,7 +4,7 @@ import dev.trailindex.query.FacetCounts;
 import dev.trailindex.query.JsonViews;
 import dev.trailindex.query.Order;
 import dev.trailindex.query.SearchRequest;
-import dev.trailindex.query.SearchService;
+import dev.trailindex.search.SearchBackend;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -42,7 +42,7 @@ final class FacetsCommand extends Subcommand implements Callable<Integer> {
     public Integer call() throws IOException {
         String q = query.text();
         SearchRequest req = time.request(q, 0, Order.NEWEST, null);
-        try (SearchService search = openIndex(index)) {
+        try (SearchBackend search = openIndex(index)) {
             long total = search.count(req);
             List<FacetCounts> counts = search.facets(req, fields, top);
             if (format.json()) {

@@ -4,7 +4,7 @@ import dev.trailindex.query.Printable;
 
 import dev.trailindex.query.JsonViews;
 import dev.trailindex.query.NestedPaths;
-import dev.trailindex.query.SearchService;
+import dev.trailindex.search.SearchBackend;
 import picocli.CommandLine.Option;
 import dev.trailindex.schema.FieldSpec;
 import java.io.IOException;
@@ -59,7 +59,7 @@ final class FieldsCommand extends Subcommand implements Callable<Integer> {
     }
 
     private int listPaths() throws IOException {
-        try (SearchService search = openIndex(index)) {
+        try (SearchBackend search = openIndex(index)) {
             List<NestedPaths.PathCount> found = search.paths(paths);
             if (format.json()) {
                 printJson(format.pretty(), g -> {

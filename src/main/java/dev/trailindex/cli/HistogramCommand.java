@@ -5,7 +5,7 @@ import dev.trailindex.query.Histogram;
 import dev.trailindex.query.JsonViews;
 import dev.trailindex.query.Order;
 import dev.trailindex.query.SearchRequest;
-import dev.trailindex.query.SearchService;
+import dev.trailindex.search.SearchBackend;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -44,7 +44,7 @@ final class HistogramCommand extends Subcommand implements Callable<Integer> {
     public Integer call() throws IOException {
         String q = query.text();
         SearchRequest req = time.request(q, 0, Order.NEWEST, null);
-        try (SearchService search = openIndex(index)) {
+        try (SearchBackend search = openIndex(index)) {
             Histogram h = search.histogram(req, dev.trailindex.query.Interval.parseOrAuto(interval));
             if (format.json()) {
                 printJson(format.pretty(), g -> JsonViews.histogram(g, h, req.zone()));

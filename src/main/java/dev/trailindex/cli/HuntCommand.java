@@ -10,7 +10,7 @@ import dev.trailindex.query.QueryException;
 import dev.trailindex.query.SearchRequest;
 import dev.trailindex.query.JsonViews;
 import dev.trailindex.query.SearchResult;
-import dev.trailindex.query.SearchService;
+import dev.trailindex.search.SearchBackend;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -54,7 +54,7 @@ final class HuntCommand extends Subcommand implements Callable<Integer> {
         SearchRequest range = time.request("", 0, Order.NEWEST, null);
         List<Hunts.Hunt> chosen = name == null ? hunts.all() : List.of(hunts.get(name).orElseThrow(() ->
                 new QueryException("no hunt named '" + name + "'; 'trailindex hunt' lists them")));
-        try (SearchService search = openIndex(index)) {
+        try (SearchBackend search = openIndex(index)) {
             List<HuntResult> results = new ArrayList<>();
             for (Hunts.Hunt h : chosen) {
                 results.add(search.hunt(h, range, top));
@@ -74,7 +74,7 @@ final class HuntCommand extends Subcommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private void showOne(SearchService search, HuntResult r, SearchRequest range) throws IOException {
+    private void showOne(SearchBackend search, HuntResult r, SearchRequest range) throws IOException {
         PrintWriter out = out();
         String hits = Formats.number(r.hits()) + (r.hits() == 1 ? " event" : " events")
                 + (r.hunt().groupBy() == null ? "" : " in " + Formats.number(r.distinctGroups()) + " " + r.hunt().groupBy() + " values");

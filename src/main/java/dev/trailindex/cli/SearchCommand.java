@@ -4,7 +4,7 @@ import dev.trailindex.query.JsonViews;
 import dev.trailindex.query.Order;
 import dev.trailindex.query.SearchRequest;
 import dev.trailindex.query.SearchResult;
-import dev.trailindex.query.SearchService;
+import dev.trailindex.search.SearchBackend;
 import dev.trailindex.query.StoredEvent;
 import dev.trailindex.schema.Schema;
 import java.io.IOException;
@@ -66,7 +66,7 @@ final class SearchCommand extends Subcommand implements Callable<Integer> {
         boolean all = limit.strip().equalsIgnoreCase("all");
         SearchRequest req = time.request(q, count ? 0 : all ? ALL_PAGE : limit(), order, cursor);
         List<Columns.Column> cols = Columns.of(main.schema(), fields);
-        try (SearchService search = openIndex(index)) {
+        try (SearchBackend search = openIndex(index)) {
             if (count) {
                 out().println(search.count(req));
                 return ExitCodes.OK;
@@ -113,7 +113,7 @@ final class SearchCommand extends Subcommand implements Callable<Integer> {
     }
 
     /** Every match, page after page, as one result. */
-    private static SearchResult everything(SearchService search, SearchRequest req) {
+    private static SearchResult everything(SearchBackend search, SearchRequest req) {
         SearchResult page = search.search(req);
         List<dev.trailindex.query.StoredEvent> hits = new java.util.ArrayList<>(page.hits());
         while (page.nextCursor() != null) {

@@ -5,7 +5,7 @@ import dev.trailindex.http.HttpLimits;
 import dev.trailindex.http.ServerOptions;
 import dev.trailindex.http.TrailIndexServer;
 import dev.trailindex.query.Durations;
-import dev.trailindex.query.SearchService;
+import dev.trailindex.search.SearchBackend;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -91,7 +91,7 @@ final class ServeCommand extends Subcommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--allow-host: " + e.getMessage());
         }
         PrintStream log = accessLog ? new PrintStream(System.err, true, StandardCharsets.UTF_8) : null;
-        try (SearchService search = SearchService.open(index.path(), main.schema(), timeout);
+        try (SearchBackend search = dev.trailindex.search.LocalBackend.open(index.path(), main.schema(), timeout);
              TrailIndexServer server = listen(search, new InetSocketAddress(address, port), limits, log, options)) {
             if (!address.isLoopbackAddress()) {
                 err().println("trailindex: warning: listening on " + bind + ": anyone who can reach this address can search the index");
@@ -118,7 +118,7 @@ final class ServeCommand extends Subcommand implements Callable<Integer> {
         }
     }
 
-    private TrailIndexServer listen(SearchService search, InetSocketAddress at, HttpLimits limits, PrintStream log,
+    private TrailIndexServer listen(SearchBackend search, InetSocketAddress at, HttpLimits limits, PrintStream log,
             ServerOptions options) throws IOException {
         try {
             return TrailIndexServer.start(search, at, limits, threads, log, options);

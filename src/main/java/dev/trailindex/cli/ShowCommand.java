@@ -2,7 +2,7 @@ package dev.trailindex.cli;
 
 import dev.trailindex.query.Printable;
 
-import dev.trailindex.query.SearchService;
+import dev.trailindex.search.SearchBackend;
 import dev.trailindex.query.StoredEvent;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -30,7 +30,7 @@ final class ShowCommand extends Subcommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        try (SearchService search = openIndex(index)) {
+        try (SearchBackend search = openIndex(index)) {
             Optional<StoredEvent> found = search.event(eventId);
             if (found.isEmpty()) {
                 err().println("trailindex: no event with id '" + Printable.escape(eventId) + "' in " + Printable.escape(index.path().toString()));

@@ -6,7 +6,7 @@ import dev.trailindex.index.IndexCheck;
 import dev.trailindex.query.FacetCounts;
 import dev.trailindex.query.IndexStats;
 import dev.trailindex.query.JsonViews;
-import dev.trailindex.query.SearchService;
+import dev.trailindex.search.SearchBackend;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -43,7 +43,7 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
                         + "; rebuild it with 'trailindex index' into a new folder");
             }
         }
-        try (SearchService search = openIndex(index)) {
+        try (SearchBackend search = openIndex(index)) {
             IndexStats s = search.stats(top);
             if (format.json()) {
                 printStats(s);

@@ -21,8 +21,8 @@ abstract class Subcommand {
     }
 
     /** The index named by --index, opened for searching. */
-    dev.trailindex.query.SearchService openIndex(IndexOption index) {
-        return dev.trailindex.query.SearchService.open(index.path(), main.schema());
+    dev.trailindex.search.SearchBackend openIndex(IndexOption index) {
+        return dev.trailindex.search.LocalBackend.open(index.path(), main.schema());
     }
 
     PrintWriter out() {

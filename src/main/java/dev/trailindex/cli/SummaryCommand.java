@@ -4,7 +4,7 @@ import dev.trailindex.query.ActorSummary;
 import dev.trailindex.query.Order;
 import dev.trailindex.query.SearchRequest;
 import dev.trailindex.query.JsonViews;
-import dev.trailindex.query.SearchService;
+import dev.trailindex.search.SearchBackend;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +44,7 @@ final class SummaryCommand extends Subcommand implements Callable<Integer> {
     public Integer call() throws IOException {
         String q = query.text();
         SearchRequest req = time.request(q, 0, Order.NEWEST, null);
-        try (SearchService search = openIndex(index)) {
+        try (SearchBackend search = openIndex(index)) {
             List<ActorSummary> rows = search.summary(req, by, top);
             if (format.json()) {
                 printJson(format.pretty(), g -> {

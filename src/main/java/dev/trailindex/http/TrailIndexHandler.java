@@ -17,7 +17,7 @@ import dev.trailindex.query.QueryException;
 import dev.trailindex.query.QueryTimeoutException;
 import dev.trailindex.query.SearchRequest;
 import dev.trailindex.query.SearchResult;
-import dev.trailindex.query.SearchService;
+import dev.trailindex.search.SearchBackend;
 import dev.trailindex.query.StoredEvent;
 import dev.trailindex.query.TimeRange;
 import java.io.ByteArrayOutputStream;
@@ -48,14 +48,14 @@ public final class TrailIndexHandler implements HttpHandler {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String EVENTS_PREFIX = "/api/events/";
 
-    private final SearchService search;
+    private final SearchBackend search;
     private final HttpLimits limits;
     private final Semaphore slots;
     private final WebPage page;
     private final HttpHandler root;
 
     /** Serves {@code search} within {@code limits}. */
-    public TrailIndexHandler(SearchService search, HttpLimits limits) {
+    public TrailIndexHandler(SearchBackend search, HttpLimits limits) {
         this.search = search;
         this.limits = limits;
         this.slots = new Semaphore(limits.maxConcurrent(), true);
@@ -199,7 +199,8 @@ public final class TrailIndexHandler implements HttpHandler {
 
     /** The last verify run recorded for this index ({@code verify --index DIR}), as written. */
     private Reply coverage(HttpExchange ex, Params p) throws IOException {
-        byte[] recorded = CoverageStore.load(search.path()).orElseThrow(() -> new HttpError(404,
+        java.util.Optional<java.nio.file.Path> folder = search.indexFolder();
+        byte[] recorded = (folder.isPresent() ? CoverageStore.load(folder.get()) : java.util.Optional.<byte[]>empty()).orElseThrow(() -> new HttpError(404,
                 "no verify run is recorded for this index: run 'trailindex verify --index DIR PATH...'"));
         return new Reply(200, "application/json", recorded);
     }

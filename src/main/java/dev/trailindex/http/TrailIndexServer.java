@@ -1,7 +1,7 @@
 package dev.trailindex.http;
 
 import com.sun.net.httpserver.Filter;
-import dev.trailindex.query.SearchService;
+import dev.trailindex.search.SearchBackend;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
@@ -35,13 +35,13 @@ public final class TrailIndexServer implements AutoCloseable {
      * Starts serving {@code search} on {@code address} (port 0 picks a free port) with {@code threads} request
      * threads and {@link ServerOptions#defaults()}; {@code accessLog} may be null.
      */
-    public static TrailIndexServer start(SearchService search, InetSocketAddress address, HttpLimits limits, int threads,
+    public static TrailIndexServer start(SearchBackend search, InetSocketAddress address, HttpLimits limits, int threads,
             PrintStream accessLog) throws IOException {
         return start(search, address, limits, threads, accessLog, ServerOptions.defaults());
     }
 
-    /** As {@link #start(SearchService, InetSocketAddress, HttpLimits, int, PrintStream)}, with {@code options}. */
-    public static TrailIndexServer start(SearchService search, InetSocketAddress address, HttpLimits limits, int threads,
+    /** As {@link #start(SearchBackend, InetSocketAddress, HttpLimits, int, PrintStream)}, with {@code options}. */
+    public static TrailIndexServer start(SearchBackend search, InetSocketAddress address, HttpLimits limits, int threads,
             PrintStream accessLog, ServerOptions options) throws IOException {
         ServerSocketChannel channel = ServerSocketChannel.open();
         try {

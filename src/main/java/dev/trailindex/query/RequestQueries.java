@@ -52,12 +52,20 @@ final class RequestQueries {
         if (strict) {
             nestedPaths.check(q, known);
         }
-        if (req.from() == null && req.to() == null) {
+        if (req.from() == null && req.to() == null && req.filter() == null) {
             return q;
         }
-        Query range = LongField.newRangeQuery(timeField, req.from() == null ? Long.MIN_VALUE : req.from(),
-                req.to() == null ? Long.MAX_VALUE : req.to() - 1);
-        return new BooleanQuery.Builder().add(q, BooleanClause.Occur.MUST).add(range, BooleanClause.Occur.FILTER).build();
+        BooleanQuery.Builder b = new BooleanQuery.Builder().add(q, BooleanClause.Occur.MUST);
+        if (req.filter() != null) {
+            // MUST, not FILTER: a rule's or a trace's query may score (relevance order), and a FILTER clause would
+            // not; both only ever narrow the matches.
+            b.add(req.filter(), BooleanClause.Occur.MUST);
+        }
+        if (req.from() != null || req.to() != null) {
+            b.add(LongField.newRangeQuery(timeField, req.from() == null ? Long.MIN_VALUE : req.from(),
+                    req.to() == null ? Long.MAX_VALUE : req.to() - 1), BooleanClause.Occur.FILTER);
+        }
+        return b.build();
     }
 
     /** Whether {@code name} is field.path of a path the index holds (names in any case). */

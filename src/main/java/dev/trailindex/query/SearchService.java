@@ -222,6 +222,74 @@ public final class SearchService implements Closeable {
         });
     }
 
+    /**
+     * Every matching event oldest first (events without a time last, then by key), with the values of
+     * {@code fields}: faceted fields from their doc values (the original spelling), other fields and nested paths
+     * from the stored original event. The request's limit and cursor do not apply.
+     */
+    public void scan(SearchRequest req, List<String> fields, java.util.function.Consumer<Row> each) {
+        Query q = toQuery(req);
+        FieldResolver resolver = new FieldResolver(schema);
+        List<ScanField> wanted = new ArrayList<>();
+        for (String name : fields) {
+            wanted.add(ScanField.of(name, resolver.resolve(name)));
+        }
+        boolean needRaw = wanted.stream().anyMatch(w -> w.jsonPaths() != null);
+        Set<String> load = needRaw ? Set.of(f.key(), f.raw()) : Set.of(f.key());
+        List<Row> rows = withSearcher(s -> {
+            List<Row> out = new ArrayList<>();
+            org.apache.lucene.search.Weight w = s.createWeight(s.rewrite(q), org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES, 1f);
+            org.apache.lucene.index.StoredFields stored = s.getIndexReader().storedFields();
+            for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+                org.apache.lucene.search.Scorer scorer = w.scorer(leaf);
+                if (scorer == null) {
+                    continue;
+                }
+                SortedNumericDocValues times = leaf.reader().getSortedNumericDocValues(timeField);
+                org.apache.lucene.index.SortedSetDocValues[] dvs = new org.apache.lucene.index.SortedSetDocValues[wanted.size()];
+                for (int i = 0; i < dvs.length; i++) {
+                    dvs[i] = wanted.get(i).jsonPaths() == null ? leaf.reader().getSortedSetDocValues(wanted.get(i).field()) : null;
+                }
+                org.apache.lucene.util.Bits live = leaf.reader().getLiveDocs();
+                org.apache.lucene.search.DocIdSetIterator it = scorer.iterator();
+                for (int doc = it.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+                    if (live != null && !live.get(doc)) {
+                        continue;
+                    }
+                    Long time = times != null && times.advanceExact(doc) ? times.nextValue() : null;
+                    Document d = stored.document(leaf.docBase + doc, load);
+                    com.fasterxml.jackson.databind.JsonNode event = null;
+                    if (needRaw) {
+                        org.apache.lucene.util.BytesRef raw = d.getBinaryValue(f.raw());
+                        event = raw == null ? null : ScanField.parse(raw);
+                    }
+                    java.util.Map<String, List<String>> values = new java.util.LinkedHashMap<>();
+                    for (int i = 0; i < dvs.length; i++) {
+                        ScanField sf = wanted.get(i);
+                        List<String> v = new ArrayList<>();
+                        if (sf.jsonPaths() != null) {
+                            if (event != null) {
+                                for (String jp : sf.jsonPaths()) {
+                                    ScanField.collect(event, jp.split("\\."), 0, v);
+                                }
+                            }
+                        } else if (dvs[i] != null && dvs[i].advanceExact(doc)) {
+                            for (int o = 0; o < dvs[i].docValueCount(); o++) {
+                                v.add(dvs[i].lookupOrd(dvs[i].nextOrd()).utf8ToString());
+                            }
+                        }
+                        values.put(sf.name(), List.copyOf(v));
+                    }
+                    out.add(new Row(d.get(f.key()), time, values));
+                }
+            }
+            return out;
+        });
+        rows.sort(java.util.Comparator.comparing(Row::time, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+                .thenComparing(Row::key));
+        rows.forEach(each);
+    }
+
     public IndexStats stats(int top) {
         return withSearcher(s -> {
             DirectoryReader reader = (DirectoryReader) s.getIndexReader();

@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.trailindex.TestSupport;
 import dev.trailindex.index.IngestReport;
 import dev.trailindex.query.SearchRequest;
-import dev.trailindex.query.SearchService;
+import dev.trailindex.search.SearchBackend;
+import dev.trailindex.search.LocalBackend;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -55,7 +56,7 @@ class GeneratorTest {
         assertEquals(expected.get("unique").asLong(), r.documents());
         assertEquals(expected.get("duplicates").asLong(), r.duplicates());
         JsonNode inc = expected.get("incident");
-        try (SearchService s = SearchService.open(tmp.resolve("index"), TestSupport.SCHEMA)) {
+        try (SearchBackend s = LocalBackend.open(tmp.resolve("index"), TestSupport.SCHEMA)) {
             long byKey = s.count(SearchRequest.of("userIdentity.accessKeyId:" + inc.get("leakedKey").asText()));
             assertEquals(inc.get("eventsByLeakedKey").asLong(), byKey);
             assertEquals(inc.get("eventsFromAttackerIp").asLong(), s.count(SearchRequest.of("sourceIPAddress:" + inc.get("attackerIp").asText())));

@@ -2,7 +2,8 @@ package dev.trailindex.bench;
 
 import dev.trailindex.query.Order;
 import dev.trailindex.query.SearchRequest;
-import dev.trailindex.query.SearchService;
+import dev.trailindex.search.SearchBackend;
+import dev.trailindex.search.LocalBackend;
 import dev.trailindex.schema.Schema;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -18,7 +19,7 @@ public final class QueryBench {
     private static final int RUNS = 200;
 
     public static void main(String[] args) throws Exception {
-        try (SearchService search = SearchService.open(Path.of(args[0]), Schema.bundled())) {
+        try (SearchBackend search = LocalBackend.open(Path.of(args[0]), Schema.bundled())) {
             for (String arg : Arrays.copyOfRange(args, 1, args.length)) {
                 int eq = arg.indexOf('=');
                 String name = arg.substring(0, eq);

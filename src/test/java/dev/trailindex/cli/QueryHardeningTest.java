@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.trailindex.TestSupport;
 import dev.trailindex.index.IndexException;
-import dev.trailindex.query.SearchService;
+import dev.trailindex.search.SearchBackend;
+import dev.trailindex.search.LocalBackend;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -137,7 +138,7 @@ class QueryHardeningTest {
     void anIndexDamagedUnderARunningServerIsA503WithoutInternals() throws Exception {
         Path served = tmp.resolve("served");
         assertEquals(0, CliTest.run("index", "-q", "--index", served.toString(), TestSupport.SAMPLES.toString()).code());
-        try (SearchService search = SearchService.open(served, TestSupport.SCHEMA);
+        try (SearchBackend search = LocalBackend.open(served, TestSupport.SCHEMA);
              dev.trailindex.http.TrailIndexServer server = dev.trailindex.http.TrailIndexServer.start(search,
                      new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0),
                      dev.trailindex.http.HttpLimits.defaults(), 2, null)) {
@@ -180,7 +181,7 @@ class QueryHardeningTest {
     }
 
     private static String openError(Path dir) {
-        try (SearchService s = SearchService.open(dir, TestSupport.SCHEMA)) {
+        try (SearchBackend s = LocalBackend.open(dir, TestSupport.SCHEMA)) {
             return "opened";
         } catch (IndexException e) {
             return e.getMessage();

@@ -8,7 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.trailindex.TestSupport;
 import dev.trailindex.cli.Main;
 import dev.trailindex.query.SearchRequest;
-import dev.trailindex.query.SearchService;
+import dev.trailindex.search.SearchBackend;
+import dev.trailindex.search.LocalBackend;
 import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -40,7 +41,7 @@ class CoverageApiTest {
     void coverageIsServedOnceAVerifyRunIsRecorded() throws Exception {
         Path index = tmp.resolve("idx");
         TestSupport.index(index, 2, TestSupport.SAMPLES);
-        try (SearchService search = SearchService.open(index, TestSupport.SCHEMA);
+        try (SearchBackend search = LocalBackend.open(index, TestSupport.SCHEMA);
              TrailIndexServer server = TrailIndexServer.start(search, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                      HttpLimits.defaults(), 4, null)) {
             HttpResponse<String> none = get(server, "/api/coverage");
@@ -69,7 +70,7 @@ class CoverageApiTest {
         Path index = tmp.resolve("idx");
         TestSupport.index(index, 2, TestSupport.SAMPLES);
         assertEquals(5, verify("verify", "-q", "--index", index.toString(), TestSupport.SAMPLES.toString()));
-        try (SearchService search = SearchService.open(index, TestSupport.SCHEMA);
+        try (SearchBackend search = LocalBackend.open(index, TestSupport.SCHEMA);
              TrailIndexServer server = TrailIndexServer.start(search, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                      HttpLimits.defaults(), 4, null);
              WebDriver web = new WebDriver()) {

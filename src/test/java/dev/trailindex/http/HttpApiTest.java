@@ -11,7 +11,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.trailindex.TestSupport;
 import dev.trailindex.query.QueryTimeoutException;
 import dev.trailindex.query.SearchRequest;
-import dev.trailindex.query.SearchService;
+import dev.trailindex.search.SearchBackend;
+import dev.trailindex.search.LocalBackend;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.Test;
 class HttpApiTest {
     static TrailIndexServer server;
     static HttpClient client = HttpClient.newHttpClient();
-    static SearchService search;
+    static SearchBackend search;
 
     @BeforeAll
     static void start() throws Exception {
@@ -170,7 +171,7 @@ class HttpApiTest {
 
     @Test
     void slowQueriesAreStoppedAtTheLimit() throws Exception {
-        try (SearchService strict = SearchService.open(TestSupport.indexed(TestSupport.SAMPLES).dir(), TestSupport.SCHEMA, Duration.ZERO);
+        try (SearchBackend strict = LocalBackend.open(TestSupport.indexed(TestSupport.SAMPLES).dir(), TestSupport.SCHEMA, Duration.ZERO);
              TrailIndexServer s = TrailIndexServer.start(strict, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                      HttpLimits.defaults(), 2, null)) {
             assertThrows(QueryTimeoutException.class, () -> strict.search(new SearchRequest("eventName:*", null, null, 10, null)));

@@ -8,7 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.Headers;
 import dev.trailindex.TestSupport;
-import dev.trailindex.query.SearchService;
+import dev.trailindex.search.SearchBackend;
+import dev.trailindex.search.LocalBackend;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.Test;
 class HttpSecurityTest {
     /** Deadlines short enough for a test: 2 s for a head, 2 s for a response. */
     static final ServerOptions STRICT = ServerOptions.defaults().withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2));
-    static SearchService search;
+    static SearchBackend search;
     static TrailIndexServer server;
     static ByteArrayOutputStream log = new ByteArrayOutputStream();
 

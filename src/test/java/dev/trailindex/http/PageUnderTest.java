@@ -1,7 +1,8 @@
 package dev.trailindex.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.trailindex.query.SearchService;
+import dev.trailindex.search.SearchBackend;
+import dev.trailindex.search.LocalBackend;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -14,11 +15,11 @@ final class PageUnderTest implements AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(20);
     private static final Pattern TOTAL = Pattern.compile("^([0-9,]+) matching event");
 
-    final SearchService search;
+    final SearchBackend search;
     final TrailIndexServer server;
     final WebDriver web;
 
-    PageUnderTest(SearchService search) throws Exception {
+    PageUnderTest(SearchBackend search) throws Exception {
         this.search = search;
         this.server = TrailIndexServer.start(search, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 HttpLimits.defaults(), 8, null);

@@ -10,7 +10,8 @@ import dev.trailindex.TestSupport;
 import dev.trailindex.query.Order;
 import dev.trailindex.query.QueryException;
 import dev.trailindex.query.SearchRequest;
-import dev.trailindex.query.SearchService;
+import dev.trailindex.search.SearchBackend;
+import dev.trailindex.search.LocalBackend;
 import dev.trailindex.query.TimeBounds;
 import dev.trailindex.query.TimeRange;
 import java.net.InetAddress;
@@ -58,7 +59,7 @@ class WebPageBrowserTest {
     @Test
     void searchFacetOpenShareAndError() throws Exception {
         WebDriver.requireOrSkip();
-        SearchService search = TestSupport.indexed(TestSupport.SAMPLES).search();
+        SearchBackend search = TestSupport.indexed(TestSupport.SAMPLES).search();
         try (TrailIndexServer server = TrailIndexServer.start(search, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 HttpLimits.defaults(), 8, null);
              WebDriver web = new WebDriver()) {
@@ -144,7 +145,7 @@ class WebPageBrowserTest {
     @Test
     void excludeAFacetValueAndRemoveItsChip() throws Exception {
         WebDriver.requireOrSkip();
-        SearchService search = TestSupport.indexed(TestSupport.SAMPLES).search();
+        SearchBackend search = TestSupport.indexed(TestSupport.SAMPLES).search();
         try (PageUnderTest page = new PageUnderTest(search)) {
             WebDriver web = page.web;
             page.open("/");
@@ -191,7 +192,7 @@ class WebPageBrowserTest {
     @Test
     void timeInputsShowTheFormatAndTakeARange() throws Exception {
         WebDriver.requireOrSkip();
-        SearchService search = TestSupport.indexed(TestSupport.SAMPLES).search();
+        SearchBackend search = TestSupport.indexed(TestSupport.SAMPLES).search();
         try (PageUnderTest page = new PageUnderTest(search)) {
             WebDriver web = page.web;
             page.open("/");

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trailindex.TestSupport;
 import dev.trailindex.query.SearchRequest;
-import dev.trailindex.query.SearchService;
+import dev.trailindex.search.SearchBackend;
+import dev.trailindex.search.LocalBackend;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ class WebPageEventValuesBrowserTest {
     @Test
     void aValueInAnOpenedEventSearchesForIt() throws Exception {
         WebDriver.requireOrSkip();
-        SearchService search = WebTestEvents.indexed().search();
+        SearchBackend search = WebTestEvents.indexed().search();
         Map<String, String> expected = new LinkedHashMap<>();
         expected.put("requestParameters.bucketName", "requestParameters.bucketName:\"acme \\\"quoted\\\" bucket\\\\x\"");
         expected.put("requestParameters.tag key", "requestParameters.tag\\ key:\"v:1/2 (a) [b] *c?\"");

@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.trailindex.TestSupport;
 import dev.trailindex.query.SearchRequest;
-import dev.trailindex.query.SearchService;
+import dev.trailindex.search.SearchBackend;
+import dev.trailindex.search.LocalBackend;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -110,7 +111,7 @@ class WebPageLayoutBrowserTest {
     @Test
     void at1280PixelsNothingOverlapsAndNoTextIsCutThatHasRoom() throws Exception {
         WebDriver.requireOrSkip();
-        SearchService search = TestSupport.indexed(TestSupport.SAMPLES).search();
+        SearchBackend search = TestSupport.indexed(TestSupport.SAMPLES).search();
         try (PageUnderTest page = new PageUnderTest(search)) {
             WebDriver web = page.web;
             web.viewport(WIDTH, HEIGHT);
@@ -155,7 +156,7 @@ class WebPageLayoutBrowserTest {
     @Test
     void valuesAlikeAtBothEndsAreShortenedApart() throws Exception {
         WebDriver.requireOrSkip();
-        SearchService search = WebTestEvents.indexed().search();
+        SearchBackend search = WebTestEvents.indexed().search();
         List<String> arns = List.of(WebTestEvents.arn("alpha"), WebTestEvents.arn("bravo"), WebTestEvents.arn("delta"));
         try (PageUnderTest page = new PageUnderTest(search)) {
             page.web.viewport(WIDTH, HEIGHT);

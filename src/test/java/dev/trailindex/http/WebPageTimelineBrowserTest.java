@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.trailindex.TestSupport;
 import dev.trailindex.query.Order;
 import dev.trailindex.query.SearchRequest;
-import dev.trailindex.query.SearchService;
+import dev.trailindex.search.SearchBackend;
+import dev.trailindex.search.LocalBackend;
 import dev.trailindex.query.TimeRange;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,7 +29,7 @@ class WebPageTimelineBrowserTest {
     @Test
     void theTimelineHasAReadableUtcAxis() throws Exception {
         WebDriver.requireOrSkip();
-        SearchService search = TestSupport.indexed(TestSupport.SAMPLES).search();
+        SearchBackend search = TestSupport.indexed(TestSupport.SAMPLES).search();
         try (PageUnderTest page = new PageUnderTest(search)) {
             page.open("/");
             page.waitForTotal(79);
@@ -70,7 +71,7 @@ class WebPageTimelineBrowserTest {
     @Test
     void theTimelineReadsIntervalMs() throws Exception {
         WebDriver.requireOrSkip();
-        SearchService search = TestSupport.indexed(TestSupport.SAMPLES).search();
+        SearchBackend search = TestSupport.indexed(TestSupport.SAMPLES).search();
         try (PageUnderTest page = new PageUnderTest(search)) {
             page.open("/");
             page.waitForTotal(79);

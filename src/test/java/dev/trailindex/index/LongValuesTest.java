@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trailindex.TestSupport;
 import dev.trailindex.query.Order;
 import dev.trailindex.query.SearchRequest;
-import dev.trailindex.query.SearchService;
+import dev.trailindex.search.SearchBackend;
+import dev.trailindex.search.LocalBackend;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class LongValuesTest {
         assertEquals(1, r.indexed());
         assertTrue(r.clean());
         assertTrue(policy.length() > 30_000 && agent.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 32_766);
-        try (SearchService s = SearchService.open(idx, TestSupport.SCHEMA)) {
+        try (SearchBackend s = LocalBackend.open(idx, TestSupport.SCHEMA)) {
             for (String q : new String[] {"ti.flags:truncated", TestSupport.exact("userAgent", agent),
                     TestSupport.exact("requestParameters.policy", policy), "requestParameters.bucketName:b",
                     "requestParameters.policy:*", TestSupport.exact("userAgent", TermLimits.truncate(agent))}) {

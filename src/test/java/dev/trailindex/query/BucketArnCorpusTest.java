@@ -1,5 +1,6 @@
 package dev.trailindex.query;
 
+import dev.trailindex.search.SearchBackend;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,7 +18,7 @@ class BucketArnCorpusTest {
     void everyEventThatTouchedABucketIsFound() throws Exception {
         Path corpus = TestSupport.corpus().toAbsolutePath().normalize();
         JsonNode expected = TestSupport.bucketExpectations(corpus);
-        SearchService search = TestSupport.indexed(corpus).search();
+        SearchBackend search = TestSupport.indexed(corpus).search();
         int buckets = 0;
         for (var e : expected.get("buckets").properties()) {
             String q = TestSupport.exact("related.arn", "arn:aws:s3:::" + e.getKey());

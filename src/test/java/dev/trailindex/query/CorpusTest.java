@@ -1,5 +1,6 @@
 package dev.trailindex.query;
 
+import dev.trailindex.search.SearchBackend;
 import static dev.trailindex.TestSupport.exact;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,7 +30,7 @@ class CorpusTest {
     static Path corpus;
     static JsonNode expected;
     static IngestReport report;
-    static SearchService search;
+    static SearchBackend search;
 
     @BeforeAll
     static void indexCorpus() throws Exception {

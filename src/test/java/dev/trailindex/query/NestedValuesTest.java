@@ -1,5 +1,7 @@
 package dev.trailindex.query;
 
+import dev.trailindex.search.LocalBackend;
+import dev.trailindex.search.SearchBackend;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,7 +29,7 @@ class NestedValuesTest {
     void facetsAndSummaryOverANestedPathMatchAnIndependentCount() throws Exception {
         Path corpus = TestSupport.corpus().toAbsolutePath().normalize();
         JsonNode expected = TestSupport.bucketExpectations(corpus);
-        SearchService search = TestSupport.indexed(corpus).search();
+        SearchBackend search = TestSupport.indexed(corpus).search();
         FacetCounts f = search.facets(SearchRequest.of(""), List.of("requestParameters.bucketName"), 1000).get(0);
         assertEquals(expected.get("events_with_bucket_name").asLong(), f.events());
         assertEquals(expected.get("bucket_name_values").size(), f.distinct());
@@ -56,7 +58,7 @@ class NestedValuesTest {
                 + "{\"eventID\":\"k2\",\"eventName\":\"GetObject\",\"eventTime\":\"2024-01-01T00:00:01Z\",\"requestParameters\":{\"bucketName\":\"b2\"}}]}");
         Path index = tmp.resolve("index");
         TestSupport.index(index, 1, logs);
-        try (SearchService search = SearchService.open(index, TestSupport.SCHEMA)) {
+        try (SearchBackend search = LocalBackend.open(index, TestSupport.SCHEMA)) {
             QueryException typo = assertThrows(QueryException.class, () -> search.count(SearchRequest.of("requestParameters.bucketNam:b1")));
             assertTrue(typo.getMessage().contains("did you mean requestParameters.bucketname"), typo.getMessage());
             QueryException bogus = assertThrows(QueryException.class, () -> search.count(SearchRequest.of("requestParameters.bogusPath:x")));

@@ -1,5 +1,6 @@
 package dev.trailindex.query;
 
+import dev.trailindex.search.SearchBackend;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * raw events, independently of trailindex.
  */
 class QueryFeaturesTest {
-    private record Input(SearchService search, JsonNode expected) {
+    private record Input(SearchBackend search, JsonNode expected) {
     }
 
     private static Input input(String name) throws Exception {
@@ -27,7 +28,7 @@ class QueryFeaturesTest {
         return new Input(TestSupport.indexed(dir).search(), TestSupport.queryExpectations(dir));
     }
 
-    private static long count(SearchService s, String q) {
+    private static long count(SearchBackend s, String q) {
         return s.count(new SearchRequest(q, null, null, 0, Order.NEWEST));
     }
 
@@ -66,7 +67,7 @@ class QueryFeaturesTest {
         Input in = input(name);
         JsonNode h = in.expected().get("histogram");
         SearchRequest req = SearchRequest.of(h.get("query").asText());
-        Histogram days = in.search().histogram(req, Duration.ofDays(1));
+        Histogram days = in.search().histogram(req, Interval.of(Duration.ofDays(1)));
         List<String> got = new ArrayList<>();
         days.buckets().stream().filter(b -> b.count() > 0).forEach(b -> got.add(Instant.ofEpochMilli(b.start()) + "=" + b.count()));
         List<String> want = new ArrayList<>();
@@ -75,7 +76,7 @@ class QueryFeaturesTest {
         assertEquals(h.get("total_with_time").asLong(), days.total());
         assertEquals(h.get("matching").asLong() - h.get("total_with_time").asLong(), days.withoutTime());
 
-        Histogram hours = in.search().histogram(req, Duration.ofHours(1));
+        Histogram hours = in.search().histogram(req, Interval.of(Duration.ofHours(1)));
         assertEquals(h.get("interval_1h").get("non_empty_buckets").asLong(), hours.buckets().stream().filter(b -> b.count() > 0).count());
         Histogram.Bucket max = hours.buckets().stream().max(java.util.Comparator.comparingLong(Histogram.Bucket::count)).orElseThrow();
         assertEquals(h.get("interval_1h").get("max_bucket").get(0).asText(), Instant.ofEpochMilli(max.start()).toString());

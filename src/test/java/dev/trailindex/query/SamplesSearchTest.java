@@ -1,5 +1,7 @@
 package dev.trailindex.query;
 
+import dev.trailindex.search.LocalBackend;
+import dev.trailindex.search.SearchBackend;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -28,13 +30,13 @@ class SamplesSearchTest {
 
     static JsonNode expected;
     static IngestReport report;
-    static SearchService search;
+    static SearchBackend search;
 
     @BeforeAll
     static void indexSamples() throws Exception {
         expected = TestSupport.JSON.readTree(TestSupport.SAMPLES.resolve("expected.json").toFile());
         report = TestSupport.index(indexDir, 2, TestSupport.SAMPLES);
-        search = SearchService.open(indexDir, TestSupport.SCHEMA);
+        search = LocalBackend.open(indexDir, TestSupport.SCHEMA);
     }
 
     @AfterAll
