@@ -89,9 +89,9 @@ public final class Detector {
         }
     }
 
-    /** The rule's candidates within {@code range}: the request that pages them (exact rules: the hits). */
+    /** The rule's candidates within {@code range} (its time range and query text): the request that pages them. */
     static SearchRequest request(SearchRequest range, Plan p) {
-        return new SearchRequest("", range.from(), range.to(), PAGE, Order.OLDEST, null, range.zone(), p.query());
+        return new SearchRequest(range.query(), range.from(), range.to(), PAGE, Order.OLDEST, null, range.zone(), p.query());
     }
 
     /** Every event matching the rule, oldest first, each checked on its stored JSON when the plan is not exact. */
