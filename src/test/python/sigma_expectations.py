@@ -455,8 +455,23 @@ def passes(op, n, have):
     return {"gt": have > n, "gte": have >= n, "lt": have < n, "lte": have <= n}.get(op, have == n)
 
 
+def measure(agg, window):
+    if agg["type"] == "event_count":
+        return len(window)
+    if agg["type"] == "value_count":
+        return len({v for e in window for v in e[3]})
+    if agg["type"] == "temporal":
+        return len({e[4] for e in window})
+    nxt = 0
+    for e in window:
+        if nxt < agg["rules"] and e[4] == nxt:
+            nxt += 1
+    return nxt
+
+
 def windows(agg, hits):
-    """hits: (millis, key, group tuple, counted values); windows that fire, non-overlapping per group."""
+    """hits: (millis, key, group tuple, counted values[, rule]); windows that fire, non-overlapping per group."""
+    hits = [h if len(h) > 4 else h + (0,) for h in hits]
     groups = {}
     for h in sorted(hits, key=lambda h: (h[0], h[1])):
         groups.setdefault(h[2], []).append(h)
@@ -468,8 +483,9 @@ def windows(agg, hits):
             while j < len(evs) and evs[j][0] - evs[i][0] <= agg["span"]:
                 j += 1
             window = evs[i:j]
-            n = len(window) if agg["type"] == "event_count" else len({v for e in window for v in e[3]})
-            if passes(agg["op"], agg["n"], n):
+            n = measure(agg, window)
+            ok = passes(agg["op"], agg["n"], n) if agg.get("op") else n >= agg["rules"]
+            if ok:
                 out.append((evs[i][0], window[-1][0], list(g), n))
                 i = j
             else:
@@ -500,11 +516,39 @@ def is_cloudtrail(doc):
     return str(ls.get("product", "")).lower() == "aws" and str(ls.get("service", "")).lower() == "cloudtrail"
 
 
+def correlate(doc, compiled, events):
+    """A Sigma 2 correlation over the compiled rules it names: its windows."""
+    import corpus_expectations as ce
+    c = doc["correlation"]
+    refs = c.get("rules") or []
+    refs = refs if isinstance(refs, list) else [refs]
+    cond = c.get("condition") or {}
+    op = next((k for k in ("gt", "gte", "lt", "lte", "eq") if k in cond), None)
+    agg = {"type": c.get("type"), "span": span_millis(c.get("timespan")), "op": op, "n": cond.get(op, 0),
+           "rules": len(refs)}
+    group_by = c.get("group-by") or []
+    aliases = c.get("aliases") or {}
+    hits = []
+    for idx, ref in enumerate(refs):
+        base = compiled.get(ref)
+        if base is None:
+            raise Untranslatable("no rule " + str(ref))
+        bdoc, match = base
+        for ev, ms in events:
+            if ms is not None and match(ev):
+                fields = [(aliases.get(g) or {}).get(ref, g) for g in group_by]
+                hits.append((ms, ce.identity(ev), tuple(",".join(event_values(ev, f)) for f in fields),
+                             event_values(ev, cond["field"]) if "field" in cond else [], idx))
+    return windows(agg, hits)
+
+
 def run(corpus, rules_root):
     import corpus_expectations as ce
     _results, unique, _stats = ce.ingest(corpus)
     events = [(e, millis(e)) for e, _rel in unique]
     out = {}
+    compiled = {}
+    correlations = []
     for root, _dirs, files in sorted(os.walk(rules_root)):
         for f in sorted(files):
             if not f.endswith((".yml", ".yaml")):
@@ -513,10 +557,16 @@ def run(corpus, rules_root):
             rel = os.path.relpath(path, rules_root)
             with open(path, encoding="utf-8") as fh:
                 doc = load_yaml(fh.read())[0]
+            if "correlation" in doc:
+                correlations.append((rel, doc))
+                continue
             if not is_cloudtrail(doc):
                 continue
             try:
                 match, agg = compile_rule(doc, {})
+                for ref in (doc.get("id"), doc.get("title"), doc.get("name")):
+                    if ref:
+                        compiled[ref] = (doc, match)
             except Untranslatable as e:
                 out[rel] = {"state": "untranslatable", "reason": str(e)}
                 continue
@@ -532,6 +582,15 @@ def run(corpus, rules_root):
                 out[rel] = {"state": "ok", "hits": len(w), "first": iso(w[0][0]) if w else None,
                             "last": iso(max(x[1] for x in w)) if w else None,
                             "windows": [[iso(a), iso(b), g, n] for a, b, g, n in w]}
+    for rel, doc in correlations:
+        try:
+            w = correlate(doc, compiled, events)
+        except Untranslatable as e:
+            out[rel] = {"state": "untranslatable", "reason": str(e)}
+            continue
+        out[rel] = {"state": "ok", "hits": len(w), "first": iso(w[0][0]) if w else None,
+                    "last": iso(max(x[1] for x in w)) if w else None,
+                    "windows": [[iso(a), iso(b), g, n] for a, b, g, n in w]}
     return out
 
 

@@ -38,7 +38,7 @@ class DetectCommandTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("trailindex tests"), "the author is in the report");
         assertTrue(r.out().contains("untranslatable: selection: placeholder %bad_ips%"), r.out());
-        assertTrue(r.out().contains("24 rules"), r.out());
+        assertTrue(r.out().contains("27 rules"), r.out());
     }
 
     @Test
@@ -46,7 +46,7 @@ class DetectCommandTest {
         Run r = run("detect", "--index", index.toString(), "--rules", RULES, "--format", "json");
         assertEquals(0, r.code(), r.err());
         JsonNode doc = TestSupport.JSON.readTree(r.out());
-        assertEquals(24, doc.path("rules").size());
+        assertEquals(27, doc.path("rules").size());
         for (JsonNode rule : doc.path("rules")) {
             for (String k : List.of("id", "title", "file", "level", "status", "tags", "author", "state", "reason", "hits", "first", "last", "query")) {
                 assertTrue(rule.has(k), k + " in " + rule);
@@ -64,7 +64,7 @@ class DetectCommandTest {
         JsonNode high = TestSupport.JSON.readTree(run("detect", "--index", index.toString(), "--rules", RULES, "--format", "json", "--level", "high").out());
         high.path("rules").forEach(x -> assertEquals("high", x.path("level").asText()));
         JsonNode tagged = TestSupport.JSON.readTree(run("detect", "--index", index.toString(), "--rules", RULES, "--format", "json", "--tag", "t1078").out());
-        assertEquals(4, tagged.path("rules").size());
+        assertEquals(5, tagged.path("rules").size());
     }
 
     @Test

@@ -50,6 +50,10 @@ class SigmaRulesTest {
                 assertEquals(e.getValue().path("hits").asLong(), r.hits(), e.getKey() + " hits; query " + (r.plan() == null ? "" : r.plan().text()));
                 assertEquals(e.getValue().path("first").asText(null), iso(r.first()), e.getKey() + " first");
                 assertEquals(e.getValue().path("last").asText(null), iso(r.last()), e.getKey() + " last");
+                List<String> windows = new java.util.ArrayList<>();
+                e.getValue().path("windows").forEach(w -> windows.add(w.get(0).asText() + " " + w.get(1).asText() + " " + w.get(2) + " " + w.get(3)));
+                assertEquals(windows, r.windows().stream().map(w -> iso(w.start()) + " " + iso(w.end()) + " "
+                        + w.group().stream().map(g -> "\"" + g + "\"").collect(java.util.stream.Collectors.joining(",", "[", "]")) + " " + w.count()).toList(), e.getKey());
             }
         });
     }
@@ -74,6 +78,10 @@ class SigmaRulesTest {
         assertEquals(List.of("status"), results.get("unindexed.yml").plan().unindexed(), "status is reported as not indexed");
         assertEquals(1, results.get("v1_count.yml").windows().size());
         assertEquals(List.of("ec2.amazonaws.com"), results.get("v1_count.yml").windows().get(0).group());
+        assertEquals(3, results.get("corr_event_count.yml").windows().get(0).count(), "event_count by eventSource");
+        assertEquals(List.of("arn:aws:iam::111122223333:user/alice"), results.get("corr_temporal.yml").windows().get(0).group(),
+                "temporal_ordered grouped through an alias");
+        assertEquals(3, results.get("corr_value_count.yml").windows().get(0).count(), "value_count of sourceIPAddress");
     }
 
     @Test
