@@ -1,6 +1,5 @@
 package dev.trailindex.cli;
 
-import dev.trailindex.query.JsonViews;
 import dev.trailindex.query.SearchRequest;
 import dev.trailindex.query.SearchResult;
 import dev.trailindex.query.StoredEvent;
@@ -141,6 +140,11 @@ final class DetectCommand extends Subcommand implements Callable<Integer> {
         out().printf("%n%s, %s fired, %s untranslatable%n", Formats.count(results.size(), "rule"), Formats.number(fired),
                 Formats.number(failing.size()));
         failing.forEach(out()::println);
+        var attack = dev.trailindex.sigma.DetectionsJson.AttackCounts.of(results);
+        if (!attack.tactics().isEmpty() || !attack.techniques().isEmpty()) {
+            out().println("fired by ATT&CK tactic: " + counts(attack.tactics()));
+            out().println("fired by ATT&CK technique: " + counts(attack.techniques()));
+        }
         if (explain) {
             for (RuleResult r : results) {
                 explain(r);
@@ -183,7 +187,7 @@ final class DetectCommand extends Subcommand implements Callable<Integer> {
         return new SearchResult(n[0], new ArrayList<>(newest), null);
     }
 
-    static String time(Long t) {
-        return t == null ? null : JsonViews.time(t, java.time.ZoneOffset.UTC);
+    private static String counts(Map<String, Long> m) {
+        return m.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", "));
     }
 }

@@ -60,7 +60,7 @@ final class DetectRuleView {
             cmd.printJson(format.pretty(), g -> {
                 JsonViews.result(g, backend.schema(), page, range.zone());
                 g.writeObjectFieldStart("rule");
-                DetectJson.ruleFields(g, r);
+                dev.trailindex.sigma.DetectionsJson.ruleFields(g, r);
                 g.writeStringField("query", p.text());
                 g.writeEndObject();
                 g.writeEndObject();

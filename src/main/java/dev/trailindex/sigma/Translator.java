@@ -98,6 +98,11 @@ public final class Translator {
             case Value.Exists x -> x.present() ? exists(f) : not(exists(f));
             case Value.Cidr c when f.type() == FieldType.IP ->
                     new Part(LeafQueries.cidr(f, c), true, name + ":" + QuerySyntax.escape(c.source()));
+            case Value.Regex r when !f.compactIds() && RegexLiterals.required(r.source()) != null -> {
+                // Every match holds the expression's literal run: the index narrows to values containing it.
+                Pattern lit = Pattern.literal(RegexLiterals.required(r.source()), false).wrap(true, true);
+                yield approx(item, v, new Part(LeafQueries.keyword(f, lit), true, QuerySyntax.field(name, lit)), w);
+            }
             default -> approx(item, v, exists(f), w);
         };
     }
@@ -111,6 +116,11 @@ public final class Translator {
                     new Part(LeafQueries.flat(f, t.path(), x.pattern()), true, QuerySyntax.flat(shown, t.path() == null, x.pattern(), w.notes));
             case Value.Null n -> not(any);
             case Value.Exists x -> x.present() ? any : not(any);
+            case Value.Regex r when RegexLiterals.required(r.source()) != null -> {
+                Pattern lit = Pattern.literal(RegexLiterals.required(r.source()), false).wrap(true, true);
+                yield approx(item, v, new Part(LeafQueries.flat(f, t.path(), lit), true,
+                        QuerySyntax.flat(shown, t.path() == null, lit, w.notes)), w);
+            }
             default -> approx(item, v, any, w);
         };
     }
