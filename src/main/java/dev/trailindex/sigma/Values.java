@@ -63,7 +63,7 @@ final class Values {
         }
         String s = v.asText();
         if (s.isEmpty() && !mods.contains("re") && !mods.contains("fieldref")) {
-            // The index keeps no empty strings ("errorCode": "" is no error code): '' means no value, as null.
+            // The index keeps no empty strings (an empty errorCode is no error code): an empty value means no value, as null.
             return List.of(new Value.Null());
         }
         boolean contains = mods.contains("contains");

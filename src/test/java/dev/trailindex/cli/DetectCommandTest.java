@@ -83,7 +83,7 @@ class DetectCommandTest {
     void explainPrintsTheQueryAndThePostFilter() {
         Run r = run("detect", "--index", index.toString(), "--rules", RULES + "/regex_nondigit.yml", "--explain");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("query: _exists_:userIdentity.arn"), r.out());
+        assertTrue(r.out().contains("query: userIdentity.arn:*\\:assumed\\-role\\/aws\\:ec2\\-instance\\/i\\-0*"), r.out());
         assertTrue(r.out().contains("post-filter: userIdentity.arn|re /:assumed-role/aws:ec2-instance/i-0\\D/"), r.out());
     }
 
