@@ -155,9 +155,16 @@ public final class Translator {
         };
     }
 
-    private static Part and(List<Part> parts) {
+    private static Part and(List<Part> all) {
+        // Every event AND x is x: parts that only say "any candidate" drop out (their exactness stays).
+        List<Part> parts = all.stream().filter(p -> !(p.query() instanceof MatchAllDocsQuery)).toList();
+        boolean exact = all.stream().allMatch(Part::exact);
+        if (parts.isEmpty()) {
+            return new Part(new MatchAllDocsQuery(), exact, "*:*");
+        }
         if (parts.size() == 1) {
-            return parts.get(0);
+            Part p = parts.get(0);
+            return new Part(p.query(), exact, p.text());
         }
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         boolean positive = false;
@@ -175,7 +182,7 @@ public final class Translator {
                 b.add(p.query(), BooleanClause.Occur.MUST);
             }
         }
-        return new Part(b.build(), parts.stream().allMatch(Part::exact), QuerySyntax.join(parts.stream().map(Part::text).toList(), "AND"));
+        return new Part(b.build(), exact, QuerySyntax.join(parts.stream().map(Part::text).toList(), "AND"));
     }
 
     private static Part or(List<Part> parts) {
