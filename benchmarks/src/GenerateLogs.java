@@ -383,6 +383,222 @@ public final class GenerateLogs {
         return out;
     }
 
+    // ------------------------------------------------------------------ planted credential chains (trace)
+
+    static final String CA = ACCOUNTS[0];
+    static final String CB = ACCOUNTS[1];
+    static final String CC = ACCOUNTS[2];
+    static final String CD = ACCOUNTS[3];
+    static final String CHAIN_IP = "203.0.113.66";
+
+    /** A fixed key: prefix and 16 characters from the label (A-Z, 0-9), so tests can name it. */
+    static String fixedKey(String prefix, String label) {
+        String s = (label.toUpperCase().replaceAll("[^A-Z0-9]", "") + "0000000000000000").substring(0, 16);
+        return prefix + s;
+    }
+
+    static String roleId(String account, String role) {
+        return fixedKey("AROA", "R" + Math.abs((account + role).hashCode()));
+    }
+
+    /** The userIdentity of a role session; {@code ec2} adds the instance-metadata delivery. */
+    static String sessionIdentity(String account, String role, String session, String key, boolean ec2, long created) {
+        String rid = roleId(account, role);
+        return "{\"type\":\"AssumedRole\",\"principalId\":" + q(rid + ":" + session) + ",\"arn\":" + q("arn:aws:sts::" + account + ":assumed-role/" + role + "/" + session)
+                + ",\"accountId\":" + q(account) + ",\"accessKeyId\":" + q(key) + ",\"sessionContext\":{\"sessionIssuer\":{\"type\":\"Role\",\"principalId\":" + q(rid)
+                + ",\"arn\":" + q("arn:aws:iam::" + account + ":role/" + role) + ",\"accountId\":" + q(account) + ",\"userName\":" + q(role)
+                + "},\"attributes\":{\"creationDate\":" + q(iso(created)) + ",\"mfaAuthenticated\":\"false\"}" + (ec2 ? ",\"ec2RoleDelivery\":\"2.0\"" : "") + "}}";
+    }
+
+    static String userIdentity(String account, String user, String key) {
+        return "{\"type\":\"IAMUser\",\"principalId\":" + q(fixedKey("AIDA", user)) + ",\"arn\":" + q("arn:aws:iam::" + account + ":user/" + user)
+                + ",\"accountId\":" + q(account) + ",\"accessKeyId\":" + q(key) + ",\"userName\":" + q(user) + "}";
+    }
+
+    /** One planted chain event; {@code top} is extra top-level JSON members (",\"k\":v"), or "". */
+    String chainEvent(long time, String account, String identity, String name, String source, String error, String request,
+            String response, String ip, String shared, String top) {
+        count("us-east-1", source);
+        if (error != null) {
+            errors++;
+        }
+        return "{\"eventVersion\":\"1.10\",\"userIdentity\":" + identity + ",\"eventTime\":" + q(iso(time)) + ",\"eventSource\":" + q(source)
+                + ",\"eventName\":" + q(name) + ",\"awsRegion\":\"us-east-1\",\"sourceIPAddress\":" + q(ip) + ",\"userAgent\":\"aws-cli/2.15.0\""
+                + (error == null ? "" : ",\"errorCode\":" + q(error) + ",\"errorMessage\":\"not authorized\"")
+                + ",\"requestParameters\":" + (request == null ? "null" : request) + ",\"responseElements\":" + (response == null ? "null" : response)
+                + ",\"requestID\":" + q(uuid()) + ",\"eventID\":" + q(uuid()) + ",\"readOnly\":false,\"eventType\":\"AwsApiCall\",\"managementEvent\":true"
+                + ",\"recipientAccountId\":" + q(account) + (shared == null ? "" : ",\"sharedEventID\":" + q(shared)) + ",\"eventCategory\":\"Management\"" + top + "}";
+    }
+
+    static String assumeRequest(String account, String role, String session) {
+        return "{\"roleArn\":" + q("arn:aws:iam::" + account + ":role/" + role) + ",\"roleSessionName\":" + q(session) + ",\"durationSeconds\":3600}";
+    }
+
+    static String credentialsResponse(String account, String role, String session, String newKey, long time) {
+        return "{\"credentials\":{\"accessKeyId\":" + q(newKey) + ",\"sessionToken\":\"IQoJb3JpZ2luX2VjEPLANTED\",\"expiration\":" + q(iso(time + 3_600_000))
+                + "},\"assumedRoleUser\":{\"assumedRoleId\":" + q(roleId(account, role) + ":" + session) + ",\"arn\":"
+                + q("arn:aws:sts::" + account + ":assumed-role/" + role + "/" + session) + "}}";
+    }
+
+    /** AssumeRole by {@code identity}; across accounts also the role owner's copy (same sharedEventID). */
+    void assume(List<String> out, long time, String callerAccount, String identity, String principalId, String roleAccount, String role,
+            String session, String newKey, String ip, String error) {
+        String shared = callerAccount.equals(roleAccount) ? null : uuid();
+        String req = assumeRequest(roleAccount, role, session);
+        String resp = error == null ? credentialsResponse(roleAccount, role, session, newKey, time) : null;
+        out.add(chainEvent(time, callerAccount, identity, "AssumeRole", "sts.amazonaws.com", error, req, resp, ip, shared, ""));
+        if (shared != null) {
+            String owner = "{\"type\":\"AWSAccount\",\"principalId\":" + q(principalId) + ",\"accountId\":" + q(callerAccount) + "}";
+            out.add(chainEvent(time, roleAccount, owner, "AssumeRole", "sts.amazonaws.com", error, req, resp, ip, shared, ""));
+        }
+    }
+
+    void activity(List<String> out, long time, String account, String identity, String ip, int n, int errorsEvery, String top) {
+        String[] names = {"ListBuckets", "DescribeInstances", "GetCallerIdentity", "ListRoles", "GetObject"};
+        String[] sources = {"s3.amazonaws.com", "ec2.amazonaws.com", "sts.amazonaws.com", "iam.amazonaws.com", "s3.amazonaws.com"};
+        for (int i = 0; i < n; i++) {
+            String err = errorsEvery > 0 && i % errorsEvery == errorsEvery - 1 ? "AccessDenied" : null;
+            out.add(chainEvent(time + i * 7_000L, account, identity, names[i % names.length], sources[i % sources.length], err, "{}", null, ip, null, top));
+        }
+    }
+
+    /** Credential chains among the noise, for trace; the truth is derived from the raw events by the tests. */
+    List<String> chains(long t, Map<String, Object> names) {
+        List<String> out = new ArrayList<>();
+        String admin = fixedKey("AKIA", "TRADMINKEY");
+        String leaked = fixedKey("AKIA", "TRLEAKEDBUILD");
+        String k1 = fixedKey("ASIA", "TRHOPONE");
+        String k2 = fixedKey("ASIA", "TRHOPTWO");
+        String k2b = fixedKey("ASIA", "TRHOPTWOAGAIN");
+        String k3 = fixedKey("ASIA", "TRHOPTHREE");
+        String adminId = userIdentity(CA, "iam-admin", admin);
+        String leakedId = userIdentity(CA, "build-bot", leaked);
+        // The leaked key was created long ago by an administrator (logged), then leaks.
+        out.add(chainEvent(t, CA, adminId, "CreateAccessKey", "iam.amazonaws.com", null, "{\"userName\":\"build-bot\"}",
+                "{\"accessKey\":{\"accessKeyId\":" + q(leaked) + ",\"status\":\"Active\",\"userName\":\"build-bot\"}}", "192.0.2.15", null, ""));
+        activity(out, t += 60_000, CA, adminId, "192.0.2.15", 4, 0, "");
+        activity(out, t += 3_600_000, CA, leakedId, CHAIN_IP, 9, 4, "");
+        String k1Id = sessionIdentity(CA, "deployer", "build", k1, false, t);
+        assume(out, t += 120_000, CA, leakedId, fixedKey("AIDA", "build-bot"), CA, "deployer", "build", k1, CHAIN_IP, null);
+        activity(out, t += 30_000, CA, k1Id, CHAIN_IP, 5, 0, "");
+        String k2Id = sessionIdentity(CB, "ops", "pivot", k2, false, t);
+        assume(out, t += 60_000, CA, k1Id, roleId(CA, "deployer") + ":build", CB, "ops", "pivot", k2, CHAIN_IP, null);
+        activity(out, t += 30_000, CB, k2Id, CHAIN_IP, 6, 3, "");
+        String k3Id = sessionIdentity(CC, "admin", "pivot", k3, false, t);
+        assume(out, t += 60_000, CB, k2Id, roleId(CB, "ops") + ":pivot", CC, "admin", "pivot", k3, CHAIN_IP, null);
+        activity(out, t += 30_000, CC, k3Id, CHAIN_IP, 12, 5, "");
+        // Failed: AccessDenied, nothing issued.
+        assume(out, t += 60_000, CC, k3Id, roleId(CC, "admin") + ":pivot", CD, "break-glass", "pivot", null, CHAIN_IP, "AccessDenied");
+        // The attacker looks up the leaked key with the last hop: a mention, not a link.
+        out.add(chainEvent(t += 5_000, CC, k3Id, "GetAccessKeyInfo", "sts.amazonaws.com", null, "{\"accessKeyId\":" + q(leaked) + "}",
+                "{\"account\":" + q(CA) + "}", CHAIN_IP, null, ""));
+        // The same session re-assumed later: one ARN, two keys.
+        assume(out, t += 600_000, CA, k1Id, roleId(CA, "deployer") + ":build", CB, "ops", "pivot", k2b, CHAIN_IP, null);
+        activity(out, t += 30_000, CB, sessionIdentity(CB, "ops", "pivot", k2b, false, t), CHAIN_IP, 3, 0, "");
+        // Decoys: the session name "pivot" in another role of account B and in role ops of account D.
+        String decoyUser = fixedKey("AKIA", "TRDECOYUSER");
+        String decoyUserId = userIdentity(CD, "ops-runner", decoyUser);
+        String kd1 = fixedKey("ASIA", "TRDECOYOTHERROLE");
+        String kd2 = fixedKey("ASIA", "TRDECOYOTHERACCT");
+        activity(out, t += 10_000, CD, decoyUserId, "192.0.2.77", 2, 0, "");
+        assume(out, t += 10_000, CD, decoyUserId, fixedKey("AIDA", "ops-runner"), CB, "ops-readonly", "pivot", kd1, "192.0.2.77", null);
+        activity(out, t += 10_000, CB, sessionIdentity(CB, "ops-readonly", "pivot", kd1, false, t), "192.0.2.77", 3, 0, "");
+        assume(out, t += 10_000, CD, decoyUserId, fixedKey("AIDA", "ops-runner"), CD, "ops", "pivot", kd2, "192.0.2.77", null);
+        activity(out, t += 10_000, CD, sessionIdentity(CD, "ops", "pivot", kd2, false, t), "192.0.2.77", 3, 0, "");
+        // A key only mentioned: the administrator disables a key nobody used.
+        String mentioned = fixedKey("AKIA", "TRONLYMENTIONED");
+        out.add(chainEvent(t += 10_000, CA, adminId, "UpdateAccessKey", "iam.amazonaws.com", null,
+                "{\"userName\":\"old-ci\",\"accessKeyId\":" + q(mentioned) + ",\"status\":\"Inactive\"}", null, "192.0.2.15", null, ""));
+        // SAML: no caller key; the session then chains one more role.
+        String ks = fixedKey("ASIA", "TRSAMLSESSION");
+        String ks2 = fixedKey("ASIA", "TRSAMLCHAINED");
+        String saml = "{\"type\":\"SAMLUser\",\"principalId\":\"Wl4fXnA2qKpvXk9M2f1example:maria@corp.example\",\"userName\":\"maria@corp.example\",\"identityProvider\":\"Wl4fXnA2qKpvXk9M2f1example\"}";
+        out.add(chainEvent(t += 60_000, CA, saml, "AssumeRoleWithSAML", "sts.amazonaws.com", null,
+                "{\"roleArn\":" + q("arn:aws:iam::" + CA + ":role/analyst") + ",\"principalArn\":" + q("arn:aws:iam::" + CA + ":saml-provider/corp") + "}",
+                credentialsResponse(CA, "analyst", "maria@corp.example", ks, t), "192.0.2.88", null, ""));
+        String ksId = sessionIdentity(CA, "analyst", "maria@corp.example", ks, false, t);
+        activity(out, t += 10_000, CA, ksId, "192.0.2.88", 4, 0, "");
+        assume(out, t += 10_000, CA, ksId, roleId(CA, "analyst") + ":maria@corp.example", CA, "reporting", "maria", ks2, "192.0.2.88", null);
+        activity(out, t += 10_000, CA, sessionIdentity(CA, "reporting", "maria", ks2, false, t), "192.0.2.88", 2, 0, "");
+        // Web identity (an OIDC provider).
+        String kw = fixedKey("ASIA", "TRWEBIDENTITY");
+        String web = "{\"type\":\"WebIdentityUser\",\"principalId\":\"token.actions.githubusercontent.com:repo:acme/app:ref:refs/heads/main\",\"userName\":\"repo:acme/app:ref:refs/heads/main\",\"identityProvider\":\"token.actions.githubusercontent.com\"}";
+        out.add(chainEvent(t += 60_000, CA, web, "AssumeRoleWithWebIdentity", "sts.amazonaws.com", null,
+                "{\"roleArn\":" + q("arn:aws:iam::" + CA + ":role/gha-deploy") + ",\"roleSessionName\":\"gha-run-42\"}",
+                credentialsResponse(CA, "gha-deploy", "gha-run-42", kw, t), "192.0.2.99", null, ""));
+        activity(out, t += 10_000, CA, sessionIdentity(CA, "gha-deploy", "gha-run-42", kw, false, t), "192.0.2.99", 3, 0, "");
+        // GetSessionToken with MFA: the session acts as the user.
+        String kc = fixedKey("AKIA", "TRCAROLUSER");
+        String kt = fixedKey("ASIA", "TRCAROLMFA");
+        out.add(chainEvent(t += 60_000, CA, userIdentity(CA, "carol", kc), "GetSessionToken", "sts.amazonaws.com", null,
+                "{\"durationSeconds\":43200,\"serialNumber\":" + q("arn:aws:iam::" + CA + ":mfa/carol") + ",\"tokenCode\":\"HIDDEN_DUE_TO_SECURITY_REASONS\"}",
+                "{\"credentials\":{\"accessKeyId\":" + q(kt) + ",\"sessionToken\":\"IQoJb3JpZ2luX2VjEMFA\",\"expiration\":" + q(iso(t + 43_200_000)) + "}}",
+                "192.0.2.41", null, ""));
+        String ktId = "{\"type\":\"IAMUser\",\"principalId\":" + q(fixedKey("AIDA", "carol")) + ",\"arn\":" + q("arn:aws:iam::" + CA + ":user/carol")
+                + ",\"accountId\":" + q(CA) + ",\"accessKeyId\":" + q(kt) + ",\"userName\":\"carol\",\"sessionContext\":{\"attributes\":{\"creationDate\":"
+                + q(iso(t)) + ",\"mfaAuthenticated\":\"true\"}}}";
+        activity(out, t += 10_000, CA, ktId, "192.0.2.41", 4, 0, "");
+        // A session whose issuing call is not in the logs, which then chains a role.
+        String ku = fixedKey("ASIA", "TRNOORIGIN");
+        String ku2 = fixedKey("ASIA", "TRNOORIGINCHILD");
+        String kuId = sessionIdentity(CB, "legacy", "cron", ku, false, t);
+        activity(out, t += 60_000, CB, kuId, "192.0.2.120", 3, 0, "");
+        assume(out, t += 10_000, CB, kuId, roleId(CB, "legacy") + ":cron", CB, "batch", "cron", ku2, "192.0.2.120", null);
+        activity(out, t += 10_000, CB, sessionIdentity(CB, "batch", "cron", ku2, false, t), "192.0.2.120", 2, 0, "");
+        // An EC2 instance profile: the service assumes the role, the instance uses it, the key is stolen and pivots.
+        String ke = fixedKey("ASIA", "TRINSTANCEPROF");
+        String ke2 = fixedKey("ASIA", "TRINSTANCEPIVOT");
+        String session = "i-0c1a2b3c4d5e6f708";
+        String ec2 = "{\"type\":\"AWSService\",\"invokedBy\":\"ec2.amazonaws.com\"}";
+        out.add(chainEvent(t += 60_000, CD, ec2, "AssumeRole", "sts.amazonaws.com", null, assumeRequest(CD, "web-instance", session),
+                credentialsResponse(CD, "web-instance", session, ke, t), "ec2.amazonaws.com", null, ""));
+        String keId = sessionIdentity(CD, "web-instance", session, ke, true, t);
+        activity(out, t += 10_000, CD, keId, "10.0.3.17", 5, 0, "");
+        activity(out, t += 600_000, CD, keId, CHAIN_IP, 3, 2, "");
+        assume(out, t += 10_000, CD, keId, roleId(CD, "web-instance") + ":" + session, CD, "data-admin", "x", ke2, CHAIN_IP, null);
+        activity(out, t += 10_000, CD, sessionIdentity(CD, "data-admin", "x", ke2, false, t), CHAIN_IP, 4, 0, "");
+        // An instance session whose AssumeRole is not logged, and a console session.
+        String ke3 = fixedKey("ASIA", "TRINSTANCENOLOG");
+        activity(out, t += 10_000, CD, sessionIdentity(CD, "worker", "i-0fedcba9876543210", ke3, true, t), "10.0.4.9", 2, 0, "");
+        String kcon = fixedKey("ASIA", "TRCONSOLESESSION");
+        activity(out, t += 10_000, CA, sessionIdentity(CA, "admin-console", "dana", kcon, false, t), "192.0.2.61", 3, 0,
+                ",\"sessionCredentialFromConsole\":\"true\"");
+        // Noise of the same kind: services and users assuming roles all the time.
+        for (int i = 0; i < 60; i++) {
+            String acct = ACCOUNTS[i % ACCOUNTS.length];
+            String fresh = key("ASIA");
+            if (i % 3 == 0) {
+                out.add(chainEvent(t += 1_000, acct, "{\"type\":\"AWSService\",\"invokedBy\":\"lambda.amazonaws.com\"}", "AssumeRole", "sts.amazonaws.com",
+                        null, assumeRequest(acct, "fn-" + i, "fn-" + i), credentialsResponse(acct, "fn-" + i, "fn-" + i, fresh, t), "lambda.amazonaws.com", null, ""));
+            } else {
+                String u = fixedKey("AKIA", "NOISEUSER" + i);
+                assume(out, t += 1_000, acct, userIdentity(acct, "user-n" + i, u), fixedKey("AIDA", "user-n" + i), ACCOUNTS[(i + 1) % ACCOUNTS.length],
+                        "role-" + (i % 40), "session-" + i, fresh, publicIp(), i % 10 == 1 ? "AccessDenied" : null);
+            }
+        }
+        names.put("leakedKey", leaked);
+        names.put("adminKey", admin);
+        names.put("hopOne", k1);
+        names.put("hopTwo", k2);
+        names.put("hopThree", k3);
+        names.put("hopTwoSession", "arn:aws:sts::" + CB + ":assumed-role/ops/pivot");
+        names.put("hopTwoPrincipalId", roleId(CB, "ops") + ":pivot");
+        names.put("leakedUser", "arn:aws:iam::" + CA + ":user/build-bot");
+        names.put("mentionedOnly", mentioned);
+        names.put("saml", ks2);
+        names.put("webIdentity", kw);
+        names.put("mfaSession", kt);
+        names.put("carolUser", "arn:aws:iam::" + CA + ":user/carol");
+        names.put("noOrigin", ku2);
+        names.put("instancePivot", ke2);
+        names.put("instanceNoLog", ke3);
+        names.put("console", kcon);
+        names.put("decoyOtherRole", kd1);
+        names.put("decoyOtherAccount", kd2);
+        names.put("events", out.size());
+        return out;
+    }
+
     String planted(long time, String account, String region, Principal p, String name, String source, String error,
             String request, String response, String ip, String key) {
         if (error != null) {
@@ -398,6 +614,8 @@ public final class GenerateLogs {
         long span = days * 86_400_000L;
         Map<String, Object> incidentTruth = new LinkedHashMap<>();
         List<String> planted = incident(start + span / 2, incidentTruth);
+        Map<String, Object> chainNames = new LinkedHashMap<>();
+        List<String> chainEvents = chains(start + span / 3, chainNames);
         long background = Math.max(0, events - planted.size());
         List<String> previous = new ArrayList<>();
         long written = 0;
@@ -431,6 +649,20 @@ public final class GenerateLogs {
             }
             write(out, account, region, slot, f++, records);
         }
+        // The chains in delivery files of their own, each event in its account's; a few delivered twice.
+        Map<String, List<String>> byAccount = new TreeMap<>();
+        for (String e : chainEvents) {
+            String acct = e.substring(e.indexOf("\"recipientAccountId\":\"") + 22, e.indexOf("\"recipientAccountId\":\"") + 34);
+            byAccount.computeIfAbsent(acct, k -> new ArrayList<>()).add(e);
+        }
+        for (Map.Entry<String, List<String>> e : byAccount.entrySet()) {
+            List<String> records = new ArrayList<>(e.getValue());
+            for (int i = 0; i < 3 && i < e.getValue().size(); i++) {
+                records.add(e.getValue().get(i * 2));
+                duplicates++;
+            }
+            write(out, e.getKey(), "us-east-1", start + span / 3, f++, records);
+        }
         Map<String, Object> expected = new LinkedHashMap<>();
         expected.put("seed", seed);
         expected.put("events", unique + duplicates);
@@ -447,6 +679,7 @@ public final class GenerateLogs {
                 .limit(10).forEach(e -> top.put(e.getKey(), e.getValue()));
         expected.put("topEventSources", top);
         expected.put("incident", incidentTruth);
+        expected.put("chains", chainNames);
         Files.writeString(out.resolve("expected.json"), json(expected) + "\n");
     }
 

@@ -101,6 +101,20 @@ public final class TestSupport {
         return python("sigma_expectations.py", "--corpus", corpus.toString(), "--rules", rules.toString(), "--per-file", folder);
     }
 
+    /** Runs the independent credential-trace expectations for {@code credentials} over an input folder. */
+    public static JsonNode traceExpectations(Path input, List<String> credentials, Integer depth) throws IOException, InterruptedException {
+        List<String> args = new java.util.ArrayList<>(List.of("--input", input.toString()));
+        for (String c : credentials) {
+            args.add("--credential");
+            args.add(c);
+        }
+        if (depth != null) {
+            args.add("--depth");
+            args.add(depth.toString());
+        }
+        return python("trace_expectations.py", args.toArray(String[]::new));
+    }
+
     private static final java.util.Map<List<String>, JsonNode> PYTHON = new java.util.HashMap<>();
 
     /** Runs a script once per test run and arguments; its answer does not change within a run. */

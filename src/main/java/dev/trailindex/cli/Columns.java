@@ -94,6 +94,11 @@ final class Columns {
             String n = typed.startsWith("+") ? typed.substring(1).strip() : typed;
             FieldResolver.Resolved r = resolver.resolve(n);
             FieldSpec f = r.spec();
+            if (f.type() == FieldType.ENUM) {
+                // Its value lives in doc values that verify rewrites in place, not in the event a column is read from.
+                throw new QueryException("field '" + n + "' cannot be a column; search it (" + f.name() + ":"
+                        + f.values().get(f.values().size() - 1) + ") or count its values with 'facets --field " + f.name() + "'");
+            }
             if (f.type() == FieldType.RAW || (f.type() == FieldType.FLATTENED && r.path() == null)) {
                 throw new QueryException("field '" + n + "' cannot be a column; "
                         + (f.type() == FieldType.RAW ? "it is the original event ('show' prints it)" : "name a dotted path inside it, e.g. " + f.name() + ".bucketName"));

@@ -85,6 +85,7 @@ final class HuntCommand extends Subcommand implements Callable<Integer> {
             Table g = new Table(List.of("count", "value")).whole(0);
             r.groups().forEach(v -> g.row(List.of(Formats.number(v.count()), v.value())));
             g.print(out);
+            TraceHint.print(out, main.schema(), r.hunt().groupBy(), r.groups().get(0).value());
         }
         if (r.hunt().query().isBlank() && !r.groups().isEmpty()) {
             // Every event matches: listing the newest says nothing. The events of one group are one search away.

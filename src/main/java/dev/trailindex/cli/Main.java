@@ -31,7 +31,7 @@ public final class Main implements Runnable {
      * of every registered command by reflection, and a search that builds only its own model starts sooner.
      */
     private static final List<String> COMMANDS = List.of("index", "search", "facets", "histogram", "serve", "summary", "hunt",
-            "show", "export", "stats", "check", "verify", "fields", "detect", "aot-train", "help");
+            "show", "trace", "export", "stats", "check", "verify", "fields", "detect", "aot-train", "help");
 
     /**
      * A new instance of the named subcommand, or null. A switch rather than a map of constructor references: the
@@ -48,6 +48,7 @@ public final class Main implements Runnable {
             case "summary" -> new SummaryCommand();
             case "hunt" -> new HuntCommand();
             case "show" -> new ShowCommand();
+            case "trace" -> new TraceCommand();
             case "export" -> new ExportCommand();
             case "stats" -> new StatsCommand();
             case "check" -> new CheckCommand();

@@ -58,6 +58,8 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
                 out.printf("source files with kept events: %s%n", Formats.number(s.files()));
                 out.printf("files read by 'index':         %s (with files that held no events, failed or were skipped)%n",
                         Formats.number(s.filesRecorded()));
+                out.printf("digest files:                  %s (seen by 'index' and 'verify --index'; not events)%n",
+                        Formats.number(s.digestFiles()));
                 for (FacetCounts c : s.top()) {
                     out.println();
                     FacetsCommand.printFacet(out, c);

@@ -85,6 +85,9 @@ final class SummaryCommand extends Subcommand implements Callable<Integer> {
             t.print(out());
             out().println(String.join(", ", distinct) + ": distinct values of " + main.schema().actorSheet().distinct().stream()
                     .map(dev.trailindex.schema.FieldSpec::name).collect(java.util.stream.Collectors.joining(", ")));
+            if (!rows.isEmpty()) {
+                TraceHint.print(out(), main.schema(), by, rows.get(0).value());
+            }
         }
         return ExitCodes.OK;
     }

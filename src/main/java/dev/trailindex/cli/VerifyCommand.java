@@ -1,5 +1,8 @@
 package dev.trailindex.cli;
 
+import dev.trailindex.index.IndexedFiles;
+import dev.trailindex.index.IntegrityMarks;
+import dev.trailindex.query.Printable;
 import dev.trailindex.integrity.CoverageStore;
 import dev.trailindex.integrity.PublicKeyRing;
 import dev.trailindex.integrity.ReportJson;
@@ -86,14 +89,23 @@ final class VerifyCommand extends Subcommand implements Callable<Integer> {
         PrintWriter err = err();
         VerifyOptions.Progress progress = quiet ? null : (phase, done, total) ->
                 err.printf("verifying: %s of %s %s read%n", Formats.number(done), Formats.number(total), phase);
-        VerifyReport report = new Verifier(main.schema(), new VerifyOptions(keys, saved, range.from(), range.to(), n, progress))
-                .run(paths);
+        // With an index, a log file it read whole and that is unchanged since is not read again.
+        IndexedFiles indexed = record == null ? null : IndexedFiles.load(record);
+        VerifyReport report = new Verifier(main.schema(), new VerifyOptions(keys, saved, range.from(), range.to(), n, progress,
+                indexed)).run(paths);
         if (report.digests().isEmpty() && report.logFiles().isEmpty()) {
             throw new UsageError("found no CloudTrail digest or log file under " + String.join(", ",
                     paths.stream().map(Path::toString).toList()) + (from != null || to != null ? " in the time range given"
                             : " (they are found by their keys: AWSLogs/ACCOUNT/CloudTrail/...)"));
         }
         if (record != null) {
+            // The verdicts first: they need the write lock, and without it nothing is recorded.
+            IntegrityMarks.Result marked = IntegrityMarks.write(record, main.schema(), report.fileVerdicts(), report.digestFiles());
+            if (!quiet) {
+                err.printf("recorded in %s: verdicts on %s of its %s source files (ti.integrity, %s events), in %s%n",
+                        Printable.escape(record.toString()), Formats.number(marked.filesMarked()), Formats.number(marked.files()),
+                        Formats.number(marked.events()), String.format("%.1f s", marked.millis() / 1000.0));
+            }
             CoverageStore.save(record, report);
         }
         if (format.json()) {

@@ -54,6 +54,10 @@ final class VerifyTable {
         out.printf("  log files:  %s valid, %s not in any digest%n",
                 Formats.number(VerifyReport.count(r.logFiles(), l -> l.status(), LogStatus.VALID)),
                 Formats.number(VerifyReport.count(r.logFiles(), l -> l.status(), LogStatus.NOT_IN_ANY_DIGEST)));
+        if (r.filesReused() > 0) {
+            out.printf("  read:       %s log file%s read, %s known from the index (unchanged since it read them)%n",
+                    Formats.number(r.filesRead()), r.filesRead() == 1 ? "" : "s", Formats.number(r.filesReused()));
+        }
     }
 
     private static String signatures(VerifyReport r, List<DigestVerdict> present) {

@@ -77,8 +77,9 @@ public final class TrailIndexHandler implements HttpHandler {
                 route(path("/api/fields"), api(false, this::fields),
                 route(path("/api/coverage"), api(false, this::coverage),
                 route(path("/api/detections"), api(true, this::detections),
+                route(path("/api/trace"), api(true, this::trace),
                 route(r -> r.getRequestURI().getRawPath().startsWith(EVENTS_PREFIX), api(true, this::event),
-                notFound))))))))));
+                notFound)))))))))));
         Headers allow = new Headers();
         allow.set("Allow", "GET, HEAD");
         allow.set("Content-Type", "application/json; charset=utf-8");
@@ -247,6 +248,25 @@ public final class TrailIndexHandler implements HttpHandler {
             JsonViews.stats(g, s);
             g.writeEndObject();
         });
+    }
+
+    /** The trace of one credential, as {@code trailindex trace --format json} prints it. */
+    private Reply trace(HttpExchange ex, Params p) throws IOException {
+        String credential = p.get("credential");
+        if (credential == null || credential.isBlank() || credential.length() > 2048) {
+            throw new HttpError(400, "give one credential: /api/trace?credential=AKIA... (or a session ARN, user ARN, principalId)");
+        }
+        SearchRequest range = request(p, 0);
+        String depth = p.get("depth");
+        Integer levels = depth == null ? null : p.integer("depth", 0, 0, 100);
+        dev.trailindex.trace.Tracer.Report report;
+        try {
+            report = new dev.trailindex.trace.Tracer(search).trace(credential,
+                    new dev.trailindex.trace.Tracer.Options(range.from(), range.to(), levels));
+        } catch (dev.trailindex.trace.UnknownCredentialException e) {
+            throw new HttpError(404, "no event was made with, issued or mentions that credential");
+        }
+        return Reply.json(g -> dev.trailindex.trace.TraceJson.write(g, report, search.schema().traceFields()));
     }
 
     private Reply fields(HttpExchange ex, Params p) throws IOException {

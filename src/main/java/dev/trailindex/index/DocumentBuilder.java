@@ -177,11 +177,28 @@ public final class DocumentBuilder {
             case RELATED_ACCESS_KEY -> related.get().accessKeys().forEach(v -> addKeyword(doc, f, v, flags));
             case RELATED_ACCOUNT -> related.get().accounts().forEach(v -> addKeyword(doc, f, v, flags));
             case RELATED_IP -> related.get().ips().forEach(v -> addIp(doc, f, v, flags));
+            case ISSUED_KEY -> {
+                String key = Issuance.issuedKey(i -> at(event.tree(), c, i), c.paths().size());
+                if (key != null) {
+                    addKeyword(doc, f, key, flags);
+                }
+            }
+            case ISSUED_TO -> Issuance.issuedTo(i -> at(event.tree(), c, i)).forEach(v -> addKeyword(doc, f, v, flags));
+            case SESSION -> {
+                String session = Issuance.session(i -> at(event.tree(), c, i));
+                if (session != null) {
+                    addKeyword(doc, f, session, flags);
+                }
+            }
             case ALL_TEXT -> {
                 StringBuilder sb = new StringBuilder(event.json().length / 2);
                 JsonValues.strings(event.tree(), textExclusions, sb);
                 doc.add(new TextField(f.name(), sb.toString(), Field.Store.NO));
             }
+            // Numeric doc values only, code 0 (the first value, unverified): verify --index changes it in place with
+            // IndexWriter.updateNumericDocValue, which can only update a doc-values field that exists (no terms, no
+            // points). All zeros until then, which the codec stores in next to nothing.
+            case FILE_INTEGRITY -> doc.add(new org.apache.lucene.document.NumericDocValuesField(f.name(), 0));
             case FLAGS, EVENT_KEY -> throw new IllegalStateException("handled by build()");
         }
     }
@@ -233,7 +250,7 @@ public final class DocumentBuilder {
                     addNumber(doc, f, v.asLong());
                 }
             }
-            case TIME, FLATTENED, RAW -> throw new IllegalStateException("not a scalar type: " + f.type());
+            case TIME, FLATTENED, RAW, ENUM -> throw new IllegalStateException("not a copied scalar type: " + f.type());
         }
     }
 

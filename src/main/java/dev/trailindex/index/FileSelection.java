@@ -60,7 +60,8 @@ final class FileSelection {
                 }
                 if (known.size() == size && known.sha256().equals(sha256(p))) {
                     // Touched, not changed: remember the new time so the next run skips it without hashing.
-                    committer.fileDone(new FileManifest.Entry(known.path(), size, mtime, known.sha256(), known.events(), false));
+                    committer.fileDone(new FileManifest.Entry(known.path(), size, mtime, known.sha256(), known.events(), false,
+                            known.content()));
                     report.unchanged();
                     continue;
                 }

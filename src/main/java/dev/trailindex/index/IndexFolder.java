@@ -83,6 +83,20 @@ public final class IndexFolder {
         }
     }
 
+    /** What the manifest of the index at {@code dir} records: files read by index, and digest files seen. */
+    public record Recorded(long files, long digests) {
+    }
+
+    /** The manifest's counts, read once; zeros when it cannot be read. */
+    public static Recorded recorded(Path dir) {
+        try {
+            FileManifest m = FileManifest.load(dir);
+            return new Recorded(m.size(), m.digests().size());
+        } catch (IOException e) {
+            return new Recorded(0, 0);
+        }
+    }
+
     /** Marks a run as under way (the write lock is held); returns whether the last run did not finish. */
     static boolean startRun(Path dir) throws IOException {
         Path m = dir.resolve(UNFINISHED);

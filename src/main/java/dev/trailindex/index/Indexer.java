@@ -75,6 +75,8 @@ public final class Indexer {
     private final LogFileReader reader;
     private final FieldSpec keyField;
     private final Object[] stripes = new Object[LOCK_STRIPES];
+    /** Digest files seen by the run: not events, but {@code stats} says how many the index knows. */
+    private final java.util.Set<String> digests = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public Indexer(Schema schema, Options options) {
         this.schema = schema;
@@ -156,9 +158,11 @@ public final class Indexer {
                 List<FileSelection.Candidate> toRead = new ArrayList<>(new FileSelection(manifest, options.full())
                         .select(found.files(), report, committer));
                 found.streams().forEach(p -> toRead.add(FileSelection.Candidate.stream(p)));
+                digests.clear();
                 indexAll(writer, toRead, dedup, committed, report, committer, progress);
                 handle.ending();
                 committer.finish();
+                manifest.appendDigests(digests);
                 IndexFolder.finishRun(indexDir);
             } catch (IOException | RuntimeException e) {
                 throw rootCause(writer, e);
@@ -248,7 +252,11 @@ public final class Indexer {
             for (int i = 0; i < files.size(); i++) {
                 int fileIndex = i;
                 FileSelection.Candidate c = files.get(i);
-                EventSink sink = ev -> write(writer, dedup, committed, report, committer, fileIndex, ev);
+                ContentTally tally = new ContentTally(schema);
+                EventSink sink = ev -> {
+                    tally.add(ev);
+                    write(writer, dedup, committed, report, committer, fileIndex, ev);
+                };
                 tasks.add(pool.submit(() -> {
                     FileOutcome o = c.stream() ? Streams.read(reader, c.path(), sink) : reader.read(c.path(), c.path().toString(), sink);
                     report.add(o);
@@ -256,7 +264,9 @@ public final class Indexer {
                         committer.streamDone();
                     } else if (o.sha256() != null) {
                         committer.fileDone(new FileManifest.Entry(c.path().toString(), c.size(), c.mtime(), o.sha256(),
-                                o.events(), o.failed()));
+                                o.events(), o.failed(), tally.content(o.content())));
+                    } else if (o.reason() == dev.trailindex.ingest.Reason.DIGEST) {
+                        digests.add(c.path().toString());
                     }
                 }));
             }

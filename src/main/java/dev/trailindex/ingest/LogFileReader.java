@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import dev.trailindex.schema.Schema;
 import java.util.Locale;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
@@ -88,7 +87,12 @@ public final class LogFileReader {
         }
         try {
             raw.transferTo(OutputStream.nullOutputStream());
-            return outcome.withHash(HexFormat.of().formatHex(md.digest()));
+            String stored = HexFormat.of().formatHex(md.digest());
+            if (outcome.ok() && outcome.content() == null && outcome.reason() == null) {
+                // Not gzip: the content is the bytes as stored.
+                outcome = outcome.withContent(new ContentHash(stored, false, 0, 0));
+            }
+            return outcome.withHash(stored);
         } catch (IOException e) {
             return outcome;
         }
@@ -105,6 +109,7 @@ public final class LogFileReader {
     private FileOutcome parse(InputStream raw, FileState state) {
         String name = state.file;
         boolean gzip = false;
+        GzipMembers members = null;
         // Closing the chain releases the inflater; the raw stream stays open so its hash can be finished.
         InputStream unclosed = new java.io.FilterInputStream(raw) {
             @Override
@@ -124,7 +129,7 @@ public final class LogFileReader {
         } catch (IOException e) {
             return state.outcome(Reason.UNREADABLE, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
-        try (InputStream in = new BufferedInputStream(new BoundedInputStream(gzip ? new GZIPInputStream(file, BUFFER) : file,
+        try (InputStream in = new BufferedInputStream(new BoundedInputStream(gzip ? members = new GzipMembers(file, true) : file,
                 limits.maxFileBytes()), BUFFER)) {
             byte[] head = peek(in, 512);
             if (Encodings.tar(head, head.length)) {
@@ -153,7 +158,14 @@ public final class LogFileReader {
             } else {
                 reader.readAll(in, 0, 1);
             }
-            return state.outcome(null, null);
+            FileOutcome read = state.outcome(null, null);
+            if (members != null && read.ok() && members.drainedWhole()) {
+                // The events were read to the end, so the gzip stream was too: its first member's hash is whole.
+                members.drain();
+                read = read.withContent(new ContentHash(HexFormat.of().formatHex(members.firstMemberHash()), true,
+                        members.members(), members.trailingBytes()));
+            }
+            return read;
         } catch (SinkException e) {
             throw e;
         } catch (LimitExceededException e) {
@@ -164,6 +176,8 @@ public final class LogFileReader {
             return state.outcome(jsonReason(e), jsonDetail(e));
         } catch (java.io.CharConversionException e) {
             return state.outcome(Reason.INVALID_JSON, e.getMessage());
+        } catch (CorruptGzipException e) {
+            return state.outcome(e.truncated() ? Reason.TRUNCATED_GZIP : Reason.CORRUPT_GZIP, e.getMessage());
         } catch (ZipException e) {
             return state.outcome(Reason.CORRUPT_GZIP, e.getMessage());
         } catch (EOFException e) {

@@ -1,5 +1,7 @@
 package dev.trailindex.integrity;
 
+import dev.trailindex.ingest.CorruptGzipException;
+import dev.trailindex.ingest.GzipMembers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 package dev.trailindex.integrity;
 
+import dev.trailindex.ingest.CorruptGzipException;
+import dev.trailindex.ingest.GzipMembers;
 import dev.trailindex.schema.Schema;
 import java.io.IOException;
 import java.io.InputStream;

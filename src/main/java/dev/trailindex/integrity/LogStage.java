@@ -29,11 +29,30 @@ final class LogStage {
     private final LogFileCheck check;
     private final Map<String, Listing> listed = new HashMap<>();
     private final EventTally tally = new EventTally();
+    private final dev.trailindex.index.IndexedFiles indexed;
+    private final AtomicInteger filesRead = new AtomicInteger();
+    private final AtomicInteger filesReused = new AtomicInteger();
 
-    LogStage(BucketScan.Found found, KeyPrefixes prefixes, Schema schema) {
+    LogStage(BucketScan.Found found, KeyPrefixes prefixes, Schema schema, dev.trailindex.index.IndexedFiles indexed) {
+        this(found, prefixes, new LogFileCheck(schema), indexed);
+    }
+
+    /** With the reading of one file given (tests count the reads). */
+    LogStage(BucketScan.Found found, KeyPrefixes prefixes, LogFileCheck check, dev.trailindex.index.IndexedFiles indexed) {
         this.found = found;
         this.prefixes = prefixes;
-        this.check = new LogFileCheck(schema);
+        this.check = check;
+        this.indexed = indexed;
+    }
+
+    /** Log files read by this run. */
+    int filesRead() {
+        return filesRead.get();
+    }
+
+    /** Log files whose facts came from the index, unread. */
+    int filesReused() {
+        return filesReused.get();
     }
 
     EventTally tally() {
@@ -102,7 +121,7 @@ final class LogStage {
     private LogVerdict read(Task t) {
         Path path = found.path(t.root(), t.key().tail());
         String key = prefixes.key(t.root(), t.key().tail());
-        LogFacts facts = check.check(path);
+        LogFacts facts = facts(path);
         tally.add(prefixes.place(t.root(), t.key()), key, facts);
         String trailing = facts.trailingBytes() == 0 ? null : facts.trailingBytes() + " bytes follow its gzip member"
                 + (facts.members() > 1 ? " (" + (facts.members() - 1) + " more gzip member" + (facts.members() > 2 ? "s" : "")
@@ -127,6 +146,17 @@ final class LogStage {
         }
         return new LogVerdict(key, t.key(), t.root(), status, null, l.digest().key(), l.digest().trust(), facts.events(),
                 detail);
+    }
+
+    /** The index's facts of a gzip log file it read whole and that is unchanged since, else the file read now. */
+    private LogFacts facts(Path path) {
+        var known = indexed == null ? java.util.Optional.<dev.trailindex.index.IndexedContent>empty() : indexed.unchanged(path);
+        if (known.isPresent() && known.get().hash().gzip()) {
+            filesReused.incrementAndGet();
+            return LogFacts.of(known.get());
+        }
+        filesRead.incrementAndGet();
+        return check.check(path);
     }
 
     private static String join(String a, String b) {

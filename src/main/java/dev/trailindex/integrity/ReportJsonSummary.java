@@ -27,6 +27,8 @@ final class ReportJsonSummary {
         ReportJson.counts(g, "status", r.logFiles(), LogVerdict::status, LogStatus.values());
         ReportJson.counts(g, "reason", r.logFiles().stream().filter(l -> l.reason() != null).toList(), LogVerdict::reason,
                 UnlistedReason.values());
+        g.writeNumberField("read", r.filesRead());
+        g.writeNumberField("reusedFromIndex", r.filesReused());
         g.writeEndObject();
         g.writeNumberField("chains", r.chains().size());
         g.writeNumberField("breaks", r.breaks().size());

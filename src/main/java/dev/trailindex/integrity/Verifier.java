@@ -47,7 +47,7 @@ public final class Verifier {
         List<Chain> chains = ChainBuilder.build(digests, prefixes, options.keys(), options.signatures(), options.fromMillis());
         phase = "log files";
         done.set(0);
-        LogStage stage = new LogStage(found, prefixes, schema);
+        LogStage stage = new LogStage(found, prefixes, schema, options.indexed());
         List<LogVerdict> logs = stage.run(chains, t -> t >= options.fromMillis() && t < options.toMillis(),
                 options.threads(), done, total);
         Windows windows = new Windows(chains);
@@ -64,7 +64,7 @@ public final class Verifier {
         List<Problem> problems = Problems.of(all, logs, breaks);
         List<String> notes = Notes.of(chains, logs, options, found.other(), coverage.truncated());
         return new VerifyReport(found.roots(), all, logs, chains, breaks, hours, events, problems, stage.tally().events(),
-                found.other(), !options.keys().isEmpty(), notes, found.unreadable());
+                found.other(), !options.keys().isEmpty(), notes, found.unreadable(), stage.filesRead(), stage.filesReused());
     }
 
     /** Reads the digests found in the range, then the older ones they name that lie outside the paths walked. */

@@ -9,9 +9,15 @@ package dev.trailindex.integrity;
  * @param to         only up to this time (exclusive), or null
  * @param threads    files read at once
  * @param progress   told how far a long run is every two seconds, or null
+ * @param indexed    the files an index has read ({@code verify --index}): a log file it read whole and that has not
+ *                   changed since (same size and modification time) is not read again; null to read every file
  */
 public record VerifyOptions(PublicKeyRing keys, SignatureStore signatures, Long from, Long to, int threads,
-        Progress progress) {
+        Progress progress, dev.trailindex.index.IndexedFiles indexed) {
+
+    public VerifyOptions(PublicKeyRing keys, SignatureStore signatures, Long from, Long to, int threads, Progress progress) {
+        this(keys, signatures, from, to, threads, progress, null);
+    }
 
     /** Progress of a run. */
     @FunctionalInterface

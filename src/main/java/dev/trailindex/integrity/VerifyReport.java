@@ -17,10 +17,13 @@ import java.util.List;
  * @param otherFiles  files found that are neither digests nor log files
  * @param notes       things worth saying that are not problems (what could not be checked, and why)
  * @param unreadable  paths that could not be walked
+ * @param filesRead   log files this run read
+ * @param filesReused log files not read because the index had read them whole and they are unchanged since
+ *                    ({@code verify --index})
  */
 public record VerifyReport(List<Path> roots, List<DigestVerdict> digests, List<LogVerdict> logFiles, List<Chain> chains,
         List<ChainBreak> breaks, List<HourCell> hours, List<TrailEvent> trailEvents, List<Problem> problems, long events,
-        long otherFiles, boolean keysGiven, List<String> notes, List<String> unreadable) {
+        long otherFiles, boolean keysGiven, List<String> notes, List<String> unreadable, int filesRead, int filesReused) {
 
     /** Whether everything present checks out. */
     public boolean intact() {
@@ -36,6 +39,33 @@ public record VerifyReport(List<Path> roots, List<DigestVerdict> digests, List<L
             return "problems";
         }
         return digests.stream().anyMatch(DigestVerdict::present) ? "intact" : "unverified";
+    }
+
+    /**
+     * The verdict on each log file on disk, as an event's {@code ti.integrity} says it, by the file's path: verified (a
+     * digest whose signature checks out lists it with its hash), hash-only (listed with its hash, the signature not
+     * checked or the digest itself in doubt), modified, trailing-data, not-in-any-digest. Files that are gone have none.
+     */
+    public java.util.Map<String, String> fileVerdicts() {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        for (LogVerdict l : logFiles) {
+            String label = switch (l.status()) {
+                case VALID -> l.trust() == Trust.AUTHENTICATED ? "verified" : "hash-only";
+                case MODIFIED -> "modified";
+                case TRAILING_DATA -> "trailing-data";
+                case NOT_IN_ANY_DIGEST -> "not-in-any-digest";
+                case MISSING -> null;
+            };
+            if (label != null && l.where() != null) {
+                out.put(roots.get(l.root()).resolve(l.where().tail()).toString(), label);
+            }
+        }
+        return out;
+    }
+
+    /** The digest files on disk that the run read. */
+    public List<Path> digestFiles() {
+        return digests.stream().filter(DigestVerdict::present).map(d -> roots.get(d.root()).resolve(d.where().tail())).toList();
     }
 
     /** How many entries of {@code list} have {@code label} under {@code get}. */

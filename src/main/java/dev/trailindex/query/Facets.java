@@ -59,6 +59,9 @@ final class Facets {
         }
         FieldSpec f = facetable(field);
         FacetsCollector hits = s.search(q, new FacetsCollectorManager());
+        if (f.type() == dev.trailindex.schema.FieldType.ENUM) {
+            return EnumFacets.count(f, hits, top, rarestFirst);
+        }
         StringValueFacetCounts counts = new StringValueFacetCounts(state(s, f.name()), hits);
         FacetResult r = rarestFirst ? counts.getAllChildren(f.name()) : counts.getTopChildren(top, f.name());
         if (r == null) {
@@ -106,7 +109,8 @@ final class Facets {
         // Over every event, lucene-facet counts the doc values directly (live documents only) instead of first
         // collecting a bit set of all of them; nested paths always need the matches, collected once for all fields.
         boolean all = q instanceof org.apache.lucene.search.MatchAllDocsQuery;
-        FacetsCollector hits = all && !anyNested ? null : s.search(q, new FacetsCollectorManager());
+        boolean anyEnum = plain.stream().anyMatch(f -> f != null && f.type() == dev.trailindex.schema.FieldType.ENUM);
+        FacetsCollector hits = all && !anyNested && !anyEnum ? null : s.search(q, new FacetsCollectorManager());
         List<FacetCounts> out = new ArrayList<>();
         for (int i = 0; i < fields.size(); i++) {
             if (nested.get(i) != null) {
@@ -114,6 +118,10 @@ final class Facets {
                 continue;
             }
             FieldSpec f = plain.get(i);
+            if (f.type() == dev.trailindex.schema.FieldType.ENUM) {
+                out.add(EnumFacets.count(f, hits, top, false));
+                continue;
+            }
             StringDocValuesReaderState state = state(s, f.name());
             StringValueFacetCounts counts = all ? new StringValueFacetCounts(state) : new StringValueFacetCounts(state, hits);
             FacetResult r = counts.getTopChildren(top, f.name());

@@ -22,6 +22,10 @@ final class FieldQueries {
         if (r.path() != null) {
             return new PrefixQuery(new Term(f.name(), lower(f, r.path()) + DocumentBuilder.PATH_SEPARATOR));
         }
+        if (f.type() == FieldType.ENUM) {
+            // Every event has a value: the first one until another is written.
+            return new org.apache.lucene.search.MatchAllDocsQuery();
+        }
         boolean hasDocValuesOrNorms = f.docValues() || f.type() == FieldType.TIME || f.type() == FieldType.TEXT
                 || (f.type() == FieldType.NUMBER && f.index());
         if (hasDocValuesOrNorms) {

@@ -146,6 +146,7 @@ public final class JsonViews {
         g.writeNumberField("withoutTime", s.withoutTime());
         g.writeNumberField("files", s.files());
         g.writeNumberField("filesRecorded", s.filesRecorded());
+        g.writeNumberField("digestFiles", s.digestFiles());
         g.writeArrayFieldStart("top");
         for (FacetCounts c : s.top()) {
             facet(g, c);

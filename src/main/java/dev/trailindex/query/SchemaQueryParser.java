@@ -132,6 +132,7 @@ public final class SchemaQueryParser extends QueryParser {
                 yield LongField.newRangeQuery(f.name(), s.start(), s.end() - 1);
             }
             case NUMBER -> LongField.newExactQuery(f.name(), number(field, queryText));
+            case ENUM -> enumQuery(f, queryText);
             case FLATTENED -> throw error("search " + f.name() + " by a dotted path, e.g. " + f.name() + ".someKey:value");
             case RAW -> throw error("field '" + f.name() + "' is stored, not searchable");
         };
@@ -297,6 +298,14 @@ public final class SchemaQueryParser extends QueryParser {
             case KEYWORD, IP, BOOLEAN, FLATTENED, TEXT -> f;
             default -> throw error(what + " do not apply to " + f.type().jsonName() + " field '" + f.name() + "'");
         };
+    }
+
+    private static Query enumQuery(FieldSpec f, String text) throws ParseException {
+        try {
+            return EnumQueries.exact(f, text);
+        } catch (QueryException e) {
+            throw wrap(e);
+        }
     }
 
     private TimeBounds.Span spanOf(String text) throws ParseException {

@@ -297,9 +297,11 @@ public final class SearchService implements Closeable {
             byte[] max = PointValues.getMaxPackedValue(reader, timeField);
             long withTime = s.count(new FieldExistsQuery(timeField));
             List<String> names = schema.summary().stream().map(FieldSpec::name).toList();
+            IndexFolder.Recorded recorded = IndexFolder.recorded(path);
             return new IndexStats(reader.numDocs(), min == null ? null : org.apache.lucene.document.LongPoint.decodeDimension(min, 0),
                     max == null ? null : org.apache.lucene.document.LongPoint.decodeDimension(max, 0), reader.numDocs() - withTime,
-                    distinctTerms(reader, f.file()), IndexFolder.filesRecorded(path), facets.count(s, new MatchAllDocsQuery(), names, top));
+                    distinctTerms(reader, f.file()), recorded.files(), recorded.digests(),
+                    facets.count(s, new MatchAllDocsQuery(), names, top));
         });
     }
 

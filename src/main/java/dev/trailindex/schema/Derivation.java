@@ -43,8 +43,34 @@ public enum Derivation {
     RELATED_ACCOUNT("relatedAccount"),
     /** Every IP address anywhere in the event (whole values and CIDR blocks). */
     RELATED_IP("relatedIp"),
+    /**
+     * The access key a successful issuing call created. The "from" paths, by position: the error code (any value:
+     * nothing was issued), the event name (one of {@link #ISSUING_CALLS}), then the paths of the new key, first
+     * present wins.
+     */
+    ISSUED_KEY("issuedKey"),
+    /**
+     * Who the issued key acts as. The "from" paths, by position: error code, event name, then the assumed role's
+     * session ARN and id, the federated user's ARN and id, the caller's ARN and principalId (GetSessionToken's key
+     * acts as its caller), the user name of a created access key and the account it was created in.
+     */
+    ISSUED_TO("issuedTo"),
+    /**
+     * The role or federated session of the caller, normalised. The "from" paths, by position: the session issuer's
+     * type and ARN, the caller's principalId, ARN and identity type.
+     */
+    SESSION("session"),
     /** Every string value of the event, for full-text search. */
-    ALL_TEXT("allText");
+    ALL_TEXT("allText"),
+    /**
+     * The verdict {@code verify --index} gave the event's source file: the enum's first value when the event is indexed,
+     * written in place by verify.
+     */
+    FILE_INTEGRITY("fileIntegrity");
+
+    /** The calls that create an access key, as CloudTrail names them (eventName values, not field names). */
+    public static final java.util.Set<String> ISSUING_CALLS = java.util.Set.of("AssumeRole", "AssumeRoleWithSAML",
+            "AssumeRoleWithWebIdentity", "GetSessionToken", "GetFederationToken", "CreateAccessKey");
 
     private final String jsonName;
 

@@ -25,10 +25,19 @@ import java.util.Objects;
  *                    exact and prefix searches work as before, other wildcards reach only the other values
  * @param aliases     short names users may type instead, e.g. {@code ip} for sourceIPAddress
  * @param description one line for {@code trailindex fields} and the README
+ * @param values      enum fields only: the values it can take, in the order of their codes; the first is an event's
+ *                    value until one is written
  */
 public record FieldSpec(String name, FieldType type, List<String> from, Derivation derive, boolean index,
         boolean facet, boolean sort, boolean store, boolean exactCase, boolean fullText, boolean compactIds,
-        List<String> aliases, String description) {
+        List<String> aliases, String description, List<String> values) {
+
+    /** A field that is not an enum. */
+    public FieldSpec(String name, FieldType type, List<String> from, Derivation derive, boolean index,
+            boolean facet, boolean sort, boolean store, boolean exactCase, boolean fullText, boolean compactIds,
+            List<String> aliases, String description) {
+        this(name, type, from, derive, index, facet, sort, store, exactCase, fullText, compactIds, aliases, description, null);
+    }
 
     /** Suffix of the hidden Lucene field holding IP points for {@link FieldType#IP} fields. */
     private static final String IP_POINT_SUFFIX = "#ip";
@@ -39,6 +48,16 @@ public record FieldSpec(String name, FieldType type, List<String> from, Derivati
         Objects.requireNonNull(type, "field '" + name + "' needs a \"type\"");
         from = from == null ? List.of() : List.copyOf(from);
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
+        values = values == null ? List.of() : List.copyOf(values);
+        if ((type == FieldType.ENUM) == values.isEmpty()) {
+            throw new IllegalArgumentException("field '" + name + "': an enum field needs \"values\", and only an enum takes them");
+        }
+        if (type == FieldType.ENUM && (store || sort)) {
+            throw new IllegalArgumentException("field '" + name + "': an enum field is neither stored nor sorted");
+        }
+        if (values.stream().distinct().count() != values.size()) {
+            throw new IllegalArgumentException("field '" + name + "': \"values\" repeats a value");
+        }
         if (exactCase && type != FieldType.KEYWORD) {
             throw new IllegalArgumentException("field '" + name + "': only keyword fields take \"exactCase\"");
         }
@@ -48,8 +67,8 @@ public record FieldSpec(String name, FieldType type, List<String> from, Derivati
         if (derive == null && from.isEmpty()) {
             throw new IllegalArgumentException("field '" + name + "' needs \"from\" or \"derive\"");
         }
-        if (facet && !(type == FieldType.KEYWORD || type == FieldType.IP || type == FieldType.BOOLEAN)) {
-            throw new IllegalArgumentException("field '" + name + "': only keyword, ip and boolean fields can facet");
+        if (facet && !(type == FieldType.KEYWORD || type == FieldType.IP || type == FieldType.BOOLEAN || type == FieldType.ENUM)) {
+            throw new IllegalArgumentException("field '" + name + "': only keyword, ip, boolean and enum fields can facet");
         }
         if (sort && (type == FieldType.TEXT || type == FieldType.FLATTENED || type == FieldType.RAW)) {
             throw new IllegalArgumentException("field '" + name + "': a " + type.jsonName() + " field cannot sort");
@@ -68,10 +87,20 @@ public record FieldSpec(String name, FieldType type, List<String> from, Derivati
     /** A field as the schema file declares it: absent booleans take their defaults. */
     static FieldSpec fromJson(String name, FieldType type, List<String> from, Derivation derive, Boolean index,
             Boolean facet, Boolean sort, Boolean store, Boolean exactCase, Boolean fullText, Boolean compactIds,
-            List<String> aliases, String description) {
+            List<String> aliases, String description, List<String> values) {
         return new FieldSpec(name, type, from, derive, index == null || index, Boolean.TRUE.equals(facet),
                 Boolean.TRUE.equals(sort), Boolean.TRUE.equals(store), Boolean.TRUE.equals(exactCase),
-                fullText == null || fullText, Boolean.TRUE.equals(compactIds), aliases, description);
+                fullText == null || fullText, Boolean.TRUE.equals(compactIds), aliases, description, values);
+    }
+
+    /** The code of an enum value (its position in {@code values}), or -1 when it is not one, in any case. */
+    public int code(String value) {
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i).equalsIgnoreCase(value.strip())) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Whether searches on this field ignore case: keyword-like fields unless exactCase. */

@@ -23,7 +23,13 @@ public enum FieldType {
     /** A nested JSON object whose leaves are searchable by dotted path, all in one Lucene field. */
     FLATTENED,
     /** Stored bytes, not searchable. */
-    RAW;
+    RAW,
+    /**
+     * One of a closed list of values (the field's {@code values}), held as the value's position in that list in
+     * numeric doc values only: so it can be changed in place, without re-indexing the event, and an event without a
+     * value has the first one.
+     */
+    ENUM;
 
     @JsonValue
     public String jsonName() {

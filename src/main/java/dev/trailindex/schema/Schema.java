@@ -37,6 +37,7 @@ public final class Schema {
     private final List<FieldSpec> display;
     private final List<FieldSpec> summary;
     private final ActorSheet actorSheet;
+    private volatile TraceFields traceFields;
     /** Lower-cased names and aliases to fields, for forgiving lookups. */
     private final Map<String, FieldSpec> byLowerName = new java.util.HashMap<>();
 
@@ -129,7 +130,7 @@ public final class Schema {
             sb.append(f.name()).append('|').append(f.type().jsonName()).append('|').append(f.from()).append('|')
                     .append(f.derive() == null ? "" : f.derive().jsonName()).append('|').append(f.index())
                     .append(f.facet()).append(f.sort()).append(f.store()).append(f.exactCase()).append(f.fullText())
-                    .append(f.compactIds()).append('\n');
+                    .append(f.compactIds()).append(f.values().isEmpty() ? "" : "|" + f.values()).append('\n');
         }
         return sb.toString();
     }
@@ -222,8 +223,27 @@ public final class Schema {
     }
 
     /** The field holding the call's request parameters (a flattened object; a trail's name is one of them). */
+    /** The field {@code verify --index} writes each event's file verdict into (derivation fileIntegrity), if any. */
+    public java.util.Optional<FieldSpec> integrityField() {
+        return java.util.Optional.ofNullable(derivedOrNull(Derivation.FILE_INTEGRITY));
+    }
+
     public FieldSpec requestParametersField() {
         return role(REQUEST_PARAMETERS);
+    }
+
+    /** The fields a credential trace reads (checked when first asked for). */
+    public TraceFields traceFields() {
+        TraceFields t = traceFields;
+        if (t == null) {
+            t = TraceFields.of(this);
+            traceFields = t;
+        }
+        return t;
+    }
+
+    FieldSpec require(String fieldName) {
+        return role(fieldName);
     }
 
     private FieldSpec role(String fieldName) {

@@ -93,7 +93,7 @@ record SchemaFile(int schemaVersion, String name, String description, List<Strin
         return FieldSpec.fromJson(text(node, "name"), type == null ? null : FieldType.fromJson(type), strings(node, "from"),
                 derive == null ? null : Derivation.fromJson(derive), bool(node, "index"), bool(node, "facet"),
                 bool(node, "sort"), bool(node, "store"), bool(node, "exactCase"), bool(node, "fullText"), bool(node, "compactIds"),
-                strings(node, "aliases"), text(node, "description"));
+                strings(node, "aliases"), text(node, "description"), strings(node, "values"));
     }
 
     private static String text(JsonNode node, String key) {

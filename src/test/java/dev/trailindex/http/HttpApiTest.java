@@ -86,6 +86,15 @@ class HttpApiTest {
         assertEquals(6, h.get("buckets").size());
 
         assertEquals(79, json("/api/stats", 200).get("events").asInt());
+        // No verify run on the samples: every event is unverified; the digest files in the folder are counted.
+        JsonNode integrity = json("/api/facets?field=ti.integrity", 200).get("facets").get(0);
+        assertEquals("unverified", integrity.get("top").get(0).get("value").asText());
+        assertEquals(79, integrity.get("top").get(0).get("count").asInt());
+        long digests;
+        try (var files = java.nio.file.Files.walk(dev.trailindex.TestSupport.SAMPLES)) {
+            digests = files.filter(p -> p.toString().contains("/CloudTrail-Digest/") && java.nio.file.Files.isRegularFile(p)).count();
+        }
+        assertEquals(digests, json("/api/stats", 200).get("digestFiles").asLong());
         assertTrue(json("/api/fields", 200).size() > 50);
     }
 

@@ -1,5 +1,7 @@
 package dev.trailindex.integrity;
 
+import dev.trailindex.ingest.CorruptGzipException;
+import dev.trailindex.ingest.GzipMembers;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

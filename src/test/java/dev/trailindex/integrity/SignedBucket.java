@@ -51,7 +51,7 @@ public final class SignedBucket {
         public long stamp;
         long newest;
         long oldest;
-        int events;
+        public int events;
         byte[] uncompressed;
         public Digest listedBy;
         boolean deleted;

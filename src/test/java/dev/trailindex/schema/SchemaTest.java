@@ -32,7 +32,7 @@ class SchemaTest {
     void bundledSchemaIsTheRepositoryFile() throws IOException {
         Schema bundled = Schema.bundled();
         assertEquals(Schema.load(FILE).fingerprint(), bundled.fingerprint());
-        assertEquals(4, bundled.version());
+        assertEquals(5, bundled.version());
         assertTrue(bundled.fields().size() > 50);
         bundled.fields().forEach(f -> assertFalse(f.description().isBlank(), f.name()));
     }
@@ -65,6 +65,23 @@ class SchemaTest {
         assertTrue(parseFails(schemaText().replaceFirst("\"errorCode\"]", "\"errorCod\"]"))
                 .getMessage().contains("unknown field 'errorCod'"));
         assertTrue(parseFails("{").getMessage().startsWith("test.json: not valid JSON"));
+    }
+
+    @Test
+    void enumFieldsNeedTheirValuesAndOnlyThemTakeValues() throws IOException {
+        String values = "\"values\": [\"unverified\", \"verified\", \"hash-only\", \"not-in-any-digest\", \"trailing-data\", \"modified\"], ";
+        assertTrue(schemaText().contains(values), "the bundled schema declares ti.integrity's values");
+        assertTrue(parseFails(schemaText().replace(values, "")).getMessage().contains("an enum field needs \"values\""));
+        assertTrue(parseFails(schemaText().replaceFirst("\"type\": \"keyword\",", "\"type\": \"keyword\", \"values\": [\"a\"],"))
+                .getMessage().contains("only an enum takes them"));
+        assertTrue(parseFails(schemaText().replace(values, "\"values\": [\"a\", \"a\"], ")).getMessage().contains("repeats"));
+        FieldSpec f = Schema.load(FILE).integrityField().orElseThrow();
+        assertEquals(3, f.code("Not-In-Any-Digest"));
+        assertEquals(-1, f.code("tampered"));
+        // Reordering the values changes what the codes in an index mean: another fingerprint.
+        Schema reordered = Schema.parse("x", schemaText().replace("\"verified\", \"hash-only\"", "\"hash-only\", \"verified\"")
+                .getBytes(StandardCharsets.UTF_8));
+        assertNotEquals(Schema.load(FILE).fingerprint(), reordered.fingerprint());
     }
 
     @Test

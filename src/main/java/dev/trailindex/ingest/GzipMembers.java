@@ -1,28 +1,31 @@
-package dev.trailindex.integrity;
+package dev.trailindex.ingest;
 
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
 /**
  * The uncompressed bytes of a gzip file, member by member, with the SHA-256 of the <em>first</em> member: the bytes
- * CloudTrail hashed. Unlike {@link java.util.zip.GZIPInputStream}, which reads on into a second member and silently
+ * CloudTrail hashed. The indexer reads gzip files through it too, so that the hash {@code verify} needs is taken while
+ * the events are read, and a file is never read twice for it. Unlike {@link java.util.zip.GZIPInputStream}, which reads on into a second member and silently
  * drops other bytes after a member, this says how many members there were and how many bytes follow the first.
  * A damaged first member is an {@link IOException}; after it, further members are read while they are whole (their
  * events count), and anything else is trailing data, counted to the end of the file.
  */
-final class GzipMembers extends InputStream {
+public final class GzipMembers extends InputStream {
     private static final int BUFFER = 64 * 1024;
 
     private final InputStream in;
     private final byte[] buf = new byte[BUFFER];
     private final Inflater inflater = new Inflater(true);
     private final CRC32 crc = new CRC32();
-    private final MessageDigest sha = Hashes.sha256();
+    private final MessageDigest sha = sha256();
+    private final boolean strict;
     private int pos;
     private int lim;
     private long consumed;
@@ -34,35 +37,49 @@ final class GzipMembers extends InputStream {
     private boolean done;
 
     /** Reads {@code in} (which it closes); the first member's header is read at once. */
-    GzipMembers(InputStream in) throws IOException {
+    public GzipMembers(InputStream in) throws IOException {
+        this(in, false);
+    }
+
+    /**
+     * As above; when {@code strict}, a later member that starts like gzip but is damaged or cut short is an error too,
+     * as it is for {@link java.util.zip.GZIPInputStream} (the indexer's rule: its events would be lost silently).
+     */
+    public GzipMembers(InputStream in, boolean strict) throws IOException {
         this.in = in;
+        this.strict = strict;
         if (!startMember()) {
-            throw new CorruptGzipException("not a gzip file");
+            throw new CorruptGzipException("not a gzip file", false);
         }
     }
 
     /** The SHA-256 of the first member's uncompressed bytes; only once the stream has been read to its end. */
-    byte[] firstMemberHash() {
+    public byte[] firstMemberHash() {
         return firstHash;
     }
 
     /** How many uncompressed bytes the first member holds; only once the stream has been read to its end. */
-    long firstMemberSize() {
+    public long firstMemberSize() {
         return firstSize;
     }
 
     /** The gzip members read whole. */
-    int members() {
+    public int members() {
         return members;
     }
 
     /** Bytes after the first member: 0 for a well-formed CloudTrail file. */
-    long trailingBytes() {
+    public long trailingBytes() {
         return consumed - firstEnd;
     }
 
+    /** Whether the first member was read whole, so that its hash is known. */
+    public boolean drainedWhole() {
+        return firstHash != null;
+    }
+
     /** Reads the rest, so that the hash and the counts are complete. */
-    void drain() throws IOException {
+    public void drain() throws IOException {
         byte[] sink = new byte[BUFFER];
         while (read(sink, 0, sink.length) >= 0) {
             // Only the counts are wanted.
@@ -89,7 +106,7 @@ final class GzipMembers extends InputStream {
                 endMember();
             } else if (inflater.needsInput()) {
                 if (fill() < 0) {
-                    fail("the gzip data ends early");
+                    failTruncated("the gzip data ends early");
                 }
                 inflater.setInput(buf, pos, lim - pos);
             } else if (inflater.needsDictionary()) {
@@ -141,10 +158,25 @@ final class GzipMembers extends InputStream {
     }
 
     private void fail(String why) throws IOException {
-        if (members == 0) {
-            throw new CorruptGzipException(why);
+        if (members == 0 || strict) {
+            throw new CorruptGzipException(why, false);
         }
         finish();
+    }
+
+    private void failTruncated(String why) throws IOException {
+        if (members == 0 || strict) {
+            throw new CorruptGzipException(why, true);
+        }
+        finish();
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
     }
 
     /** Counts what is left and ends the stream. */
@@ -167,7 +199,7 @@ final class GzipMembers extends InputStream {
             return false;
         }
         if (next() != 8) {
-            throw new CorruptGzipException("unknown gzip compression method");
+            throw new CorruptGzipException("unknown gzip compression method", false);
         }
         int flags = next();
         skipHeader(6);
@@ -212,7 +244,7 @@ final class GzipMembers extends InputStream {
         for (int i = 0; i < bytes; i++) {
             int c = next();
             if (c < 0) {
-                fail("the gzip trailer is cut short");
+                failTruncated("the gzip trailer is cut short");
                 return -1;
             }
             v |= (long) c << (8 * i);
