@@ -77,6 +77,30 @@ public final class TestSupport {
         return python("query_expectations.py", "--input", input.toString());
     }
 
+    /**
+     * SigmaHQ's CloudTrail rules ({@code ../shared/sigma}): never copied into the project (their licence), so the
+     * tests that read them skip, saying why, when they are absent; CI requires them with the corpus.
+     */
+    public static Path sigmaRules() {
+        Path p = Path.of(System.getProperty("trailindex.sigma", "../shared/sigma"));
+        boolean present = Files.isDirectory(p.resolve("rules"));
+        if (!present && Boolean.getBoolean("trailindex.corpus.required")) {
+            fail("the Sigma rules are required but missing at " + p.toAbsolutePath());
+        }
+        assumeTrue(present, "the Sigma rules are not at " + p.toAbsolutePath() + "; Sigma corpus tests skipped");
+        return p;
+    }
+
+    /** The independent Sigma evaluator's hits per rule file (relative to {@code rules}) over the events of {@code input}. */
+    public static JsonNode sigmaExpectations(Path input, Path rules) throws IOException, InterruptedException {
+        return python("sigma_expectations.py", "--corpus", input.toString(), "--rules", rules.toString());
+    }
+
+    /** The independent Sigma evaluator's fired rules per file of {@code folder} (each file on its own). */
+    public static JsonNode sigmaPerFile(Path corpus, Path rules, String folder) throws IOException, InterruptedException {
+        return python("sigma_expectations.py", "--corpus", corpus.toString(), "--rules", rules.toString(), "--per-file", folder);
+    }
+
     /** Runs the independent credential-trace expectations for {@code credentials} over an input folder. */
     public static JsonNode traceExpectations(Path input, List<String> credentials, Integer depth) throws IOException, InterruptedException {
         List<String> args = new java.util.ArrayList<>(List.of("--input", input.toString()));

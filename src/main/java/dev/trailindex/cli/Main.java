@@ -31,7 +31,7 @@ public final class Main implements Runnable {
      * of every registered command by reflection, and a search that builds only its own model starts sooner.
      */
     private static final List<String> COMMANDS = List.of("index", "search", "facets", "histogram", "serve", "summary", "hunt",
-            "show", "trace", "export", "stats", "check", "verify", "fields", "aot-train", "help");
+            "show", "trace", "export", "stats", "check", "verify", "fields", "detect", "aot-train", "help");
 
     /**
      * A new instance of the named subcommand, or null. A switch rather than a map of constructor references: the
@@ -54,6 +54,7 @@ public final class Main implements Runnable {
             case "check" -> new CheckCommand();
             case "verify" -> new VerifyCommand();
             case "fields" -> new FieldsCommand();
+            case "detect" -> new DetectCommand();
             case "aot-train" -> new AotTrainCommand();
             case "help" -> new CommandLine.HelpCommand();
             default -> null;

@@ -69,6 +69,13 @@ final class ServeCommand extends Subcommand implements Callable<Integer> {
             description = "Time a client has to take a whole response (default: ${DEFAULT-VALUE}).")
     String responseTimeout;
 
+    @Option(names = "--rules", paramLabel = "DIR", arity = "1..*",
+            description = "Sigma rules (folders or files) that GET /api/detections runs over the index.")
+    java.util.List<java.nio.file.Path> rules;
+
+    @Option(names = "--placeholders", paramLabel = "FILE", description = "Values of the rules' %placeholders% (as detect takes them).")
+    java.nio.file.Path placeholders;
+
     @Option(names = "--access-log", description = "Log one line per request to stderr.")
     boolean accessLog;
 
@@ -90,9 +97,20 @@ final class ServeCommand extends Subcommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--allow-host: " + e.getMessage());
         }
+        java.util.List<dev.trailindex.sigma.SigmaRule> sigma = java.util.List.of();
+        if (rules != null) {
+            try {
+                var loaded = new dev.trailindex.sigma.RuleLoader(placeholders == null ? java.util.Map.of()
+                        : dev.trailindex.sigma.RuleLoader.placeholders(placeholders)).load(rules);
+                loaded.warnings().forEach(w -> err().println("trailindex: " + w));
+                sigma = loaded.rules();
+            } catch (dev.trailindex.sigma.SigmaException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--rules: " + e.getMessage());
+            }
+        }
         PrintStream log = accessLog ? new PrintStream(System.err, true, StandardCharsets.UTF_8) : null;
         try (SearchBackend search = dev.trailindex.search.LocalBackend.open(index.path(), main.schema(), timeout);
-             TrailIndexServer server = listen(search, new InetSocketAddress(address, port), limits, log, options)) {
+             TrailIndexServer server = listen(search, new InetSocketAddress(address, port), limits, log, options, sigma)) {
             if (!address.isLoopbackAddress()) {
                 err().println("trailindex: warning: listening on " + bind + ": anyone who can reach this address can search the index");
             }
@@ -119,9 +137,9 @@ final class ServeCommand extends Subcommand implements Callable<Integer> {
     }
 
     private TrailIndexServer listen(SearchBackend search, InetSocketAddress at, HttpLimits limits, PrintStream log,
-            ServerOptions options) throws IOException {
+            ServerOptions options, java.util.List<dev.trailindex.sigma.SigmaRule> sigma) throws IOException {
         try {
-            return TrailIndexServer.start(search, at, limits, threads, log, options);
+            return TrailIndexServer.start(search, at, limits, threads, log, options, sigma);
         } catch (BindException e) {
             String host = at.getAddress().getHostAddress();
             String where = (host.contains(":") ? "[" + host + "]" : host) + ":" + at.getPort();

@@ -53,10 +53,17 @@ public final class TrailIndexHandler implements HttpHandler {
     private final Semaphore slots;
     private final WebPage page;
     private final HttpHandler root;
+    private final List<dev.trailindex.sigma.SigmaRule> rules;
 
     /** Serves {@code search} within {@code limits}. */
     public TrailIndexHandler(SearchBackend search, HttpLimits limits) {
+        this(search, limits, List.of());
+    }
+
+    /** Serves {@code search} within {@code limits}; {@code /api/detections} runs {@code rules} (Sigma). */
+    public TrailIndexHandler(SearchBackend search, HttpLimits limits, List<dev.trailindex.sigma.SigmaRule> rules) {
         this.search = search;
+        this.rules = List.copyOf(rules);
         this.limits = limits;
         this.slots = new Semaphore(limits.maxConcurrent(), true);
         this.page = WebPage.bundled();
@@ -69,9 +76,10 @@ public final class TrailIndexHandler implements HttpHandler {
                 route(path("/api/stats"), api(true, this::stats),
                 route(path("/api/fields"), api(false, this::fields),
                 route(path("/api/coverage"), api(false, this::coverage),
+                route(path("/api/detections"), api(true, this::detections),
                 route(path("/api/trace"), api(true, this::trace),
                 route(r -> r.getRequestURI().getRawPath().startsWith(EVENTS_PREFIX), api(true, this::event),
-                notFound))))))))));
+                notFound)))))))))));
         Headers allow = new Headers();
         allow.set("Allow", "GET, HEAD");
         allow.set("Content-Type", "application/json; charset=utf-8");
@@ -196,6 +204,16 @@ public final class TrailIndexHandler implements HttpHandler {
             g.writeNumberField("tookMs", took);
             g.writeEndObject();
         });
+    }
+
+    /** The Sigma rules given to {@code serve --rules}, run over the events in the time range (and q). */
+    private Reply detections(HttpExchange ex, Params p) throws IOException {
+        if (rules.isEmpty()) {
+            throw new HttpError(404, "no Sigma rules are loaded: start the server with 'trailindex serve --rules DIR'");
+        }
+        SearchRequest req = request(p, 0);
+        List<dev.trailindex.sigma.RuleResult> results = new dev.trailindex.sigma.Detector(search).run(rules, req);
+        return Reply.json(g -> dev.trailindex.sigma.DetectionsJson.write(g, results, ZoneOffset.UTC));
     }
 
     /** The last verify run recorded for this index ({@code verify --index DIR}), as written. */

@@ -43,6 +43,12 @@ public final class TrailIndexServer implements AutoCloseable {
     /** As {@link #start(SearchBackend, InetSocketAddress, HttpLimits, int, PrintStream)}, with {@code options}. */
     public static TrailIndexServer start(SearchBackend search, InetSocketAddress address, HttpLimits limits, int threads,
             PrintStream accessLog, ServerOptions options) throws IOException {
+        return start(search, address, limits, threads, accessLog, options, List.of());
+    }
+
+    /** As {@link #start(SearchBackend, InetSocketAddress, HttpLimits, int, PrintStream, ServerOptions)}, serving Sigma {@code rules}. */
+    public static TrailIndexServer start(SearchBackend search, InetSocketAddress address, HttpLimits limits, int threads,
+            PrintStream accessLog, ServerOptions options, List<dev.trailindex.sigma.SigmaRule> rules) throws IOException {
         ServerSocketChannel channel = ServerSocketChannel.open();
         try {
             channel.bind(address, BACKLOG);
@@ -53,7 +59,7 @@ public final class TrailIndexServer implements AutoCloseable {
                 filters.add(log);
             }
             filters.add(HostCheck.forBind(bound.getAddress(), options.allowedHosts()));
-            RequestRunner runner = new RequestRunner(filters, new TrailIndexHandler(search, limits));
+            RequestRunner runner = new RequestRunner(filters, new TrailIndexHandler(search, limits, rules));
             // Bounded threads and queue; each connection has at most one request in flight, so the queue never
             // needs to be longer than the number of connections.
             ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
