@@ -72,6 +72,14 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // The version needs no command model: building picocli's (reflection over every option) was most of a
+            // fresh --version's time. The same lines as picocli's own --version prints.
+            for (String line : new Version().getVersion()) {
+                System.out.println(line);
+            }
+            System.exit(ExitCodes.OK);
+        }
         // Lucene notes once per JVM that the incubating vector API is not enabled; it does not matter here.
         LUCENE_VECTOR_LOG.setLevel(java.util.logging.Level.SEVERE);
         System.exit(run(args, System.out, System.err));
