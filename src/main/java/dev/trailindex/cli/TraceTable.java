@@ -32,6 +32,15 @@ final class TraceTable {
         subtree(table, t, t.credential(), depth, zone);
         table.print(out);
         for (Trace.Link l : t.chain()) {
+            Trace.Issue by = l.issuedBy();
+            if (by != null) {
+                // The table may cut its cells to the terminal; where a key came from is the answer, so it is said whole.
+                out.println(l.credential() + " came from " + by.eventName()
+                        + (by.credential() == null ? "" : " made with " + by.credential())
+                        + (by.principal() == null ? "" : " by " + by.principal())
+                        + (by.time() == null ? "" : " at " + Formats.time(by.time(), zone))
+                        + (by.eventIDs().isEmpty() ? "" : " (eventID " + String.join(", ", by.eventIDs()) + ")"));
+            }
             if (l.issuedBy() == null && l.origin() == dev.trailindex.trace.Origin.UNKNOWN) {
                 out.println("origin of " + l.credential() + " unknown: the event that issued it is not in the index");
             }

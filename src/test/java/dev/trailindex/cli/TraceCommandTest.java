@@ -70,6 +70,17 @@ class TraceCommandTest {
     }
 
     @Test
+    void theTableSaysWhereTheSecondKeyCameFromInWholeWords() throws Exception {
+        CliTest.Run r = CliTest.run("trace", "--index", index, SECOND);
+        assertEquals(0, r.code(), r.stderr());
+        JsonNode by = TestSupport.traceExpectations(TestSupport.SAMPLES, List.of(SECOND), null)
+                .path(SECOND).path("traces").path(0).path("chain").path(0).path("issuedBy");
+        String line = SECOND + " came from " + by.path("eventName").asText() + " made with " + LEAKED;
+        assertTrue(r.out().contains(line), line + " in\n" + r.out());
+        assertTrue(r.out().contains(by.path("eventIDs").path(0).asText()), r.out());
+    }
+
+    @Test
     void keyListsOfferTheirTrace() {
         CliTest.Run summary = CliTest.run("summary", "--index", index, "--by", "key", "--top", "2");
         assertTrue(summary.out().contains("trailindex trace " + LEAKED), summary.out());
