@@ -99,26 +99,26 @@ final class Correlations {
         detector.each(b, p, range, m -> {
             if (m.time() != null) {
                 var tree = m.event() != null ? m.event() : Detector.parse(m.stored());
-                List<String> group = new ArrayList<>();
-                for (int i = 0; i < c.groupBy().size(); i++) {
-                    group.add(String.join(",", EventValues.of(tree, fields.get(i))));
-                }
-                List<String> values = c.field() == null ? List.of() : EventValues.of(tree, c.field());
-                out.add(new Event(m.time(), idx, group, values, m.key()));
+                out.add(event(m.time(), idx, m.key(), fields, c, f -> EventValues.of(tree, f)));
             }
         });
     }
 
     private static void add(Row row, int idx, List<String> fields, Correlation c, List<Event> out) {
-        if (row.time() == null) {
-            return;
+        if (row.time() != null) {
+            out.add(event(row.time(), idx, row.key(), fields, c, row::get));
         }
+    }
+
+    /** One counted event: its group (the group-by fields' values) and the counted field's values, however read. */
+    private static Event event(long time, int idx, String key, List<String> fields, Correlation c,
+            java.util.function.Function<String, List<String>> valuesOf) {
         List<String> group = new ArrayList<>();
         for (int i = 0; i < c.groupBy().size(); i++) {
-            group.add(String.join(",", row.get(fields.get(i))));
+            group.add(String.join(",", valuesOf.apply(fields.get(i))));
         }
-        List<String> values = c.field() == null ? List.of() : row.get(c.field());
-        out.add(new Event(row.time(), idx, group, values, row.key()));
+        List<String> values = c.field() == null ? List.of() : valuesOf.apply(c.field());
+        return new Event(time, idx, group, values, key);
     }
 
     private static List<RuleResult.Window> windows(Correlation c, int rules, List<String> group, List<Event> evs) {
