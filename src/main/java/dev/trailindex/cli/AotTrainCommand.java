@@ -26,8 +26,12 @@ final class AotTrainCommand extends Subcommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Path dir = Files.createTempDirectory("trailindex-aot-");
+        // The scratch index stores its events as zstd frames, as a large index does, so their classes are recorded.
+        System.setProperty(dev.trailindex.index.RawEvents.MODE_PROPERTY, "always");
         try (TrailIndex index = TrailIndex.open(dir)) {
             index.index(List.of(logs));
+            System.clearProperty(dev.trailindex.index.RawEvents.MODE_PROPERTY);
+            index.backend().stream(SearchRequest.of(""), e -> { });
             String[] queries = {"", "eventName:ConsoleLogin", "ip:10.0.0.0/8", "user:*role/*", "errorCode:* AND NOT readOnly:true",
                 "related.arn:\"arn:aws:s3:::x\"", "eventTime:[2024-01-01 TO 2024-01-02]", "requestParameters.bucketName:x", "word"};
             List<String> facetFields = main.schema().summary().stream().map(dev.trailindex.schema.FieldSpec::name).toList();
@@ -45,6 +49,7 @@ final class AotTrainCommand extends Subcommand implements Callable<Integer> {
             index.event("none");
             index.histogram(SearchRequest.of(""), Duration.ofHours(1));
         } finally {
+            System.clearProperty(dev.trailindex.index.RawEvents.MODE_PROPERTY);
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }

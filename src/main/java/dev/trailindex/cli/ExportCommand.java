@@ -55,21 +55,29 @@ final class ExportCommand extends Subcommand implements Callable<Integer> {
         OutputTarget target = OutputTarget.resolve(out, force);
         long n = 0;
         try (SearchBackend search = openIndex(index)) {
-            SearchResult page = search.search(req);
+            // A bad query fails here, before the file is opened.
+            search.count(req);
             out().flush();
             try (OutputTarget.Sink sink = target.open(main.rawOut())) {
                 OutputStream gz = target.gzip() ? new GZIPOutputStream(sink.stream(), 1 << 16) : null;
                 OutputStream file = new BufferedOutputStream(gz != null ? gz : sink.stream(), 1 << 16);
                 file.write("{\"Records\":[".getBytes(StandardCharsets.UTF_8));
-                while (true) {
-                    for (StoredEvent e : page.hits()) {
-                        file.write(n++ == 0 ? NEWLINE : COMMA_NEWLINE);
-                        file.write(JsonViews.bareEvent(search.schema(), e));
-                    }
-                    if (page.nextCursor() == null) {
-                        break;
-                    }
-                    page = search.search(req.page(page.nextCursor()));
+                try {
+                    n = search.stream(req, new java.util.function.Consumer<StoredEvent>() {
+                        private long written;
+
+                        @Override
+                        public void accept(StoredEvent e) {
+                            try {
+                                file.write(written++ == 0 ? NEWLINE : COMMA_NEWLINE);
+                                file.write(JsonViews.bareEvent(search.schema(), e));
+                            } catch (IOException x) {
+                                throw new java.io.UncheckedIOException(x);
+                            }
+                        }
+                    });
+                } catch (java.io.UncheckedIOException e) {
+                    throw e.getCause();
                 }
                 file.write("\n]}\n".getBytes(StandardCharsets.UTF_8));
                 file.flush();

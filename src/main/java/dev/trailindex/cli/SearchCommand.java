@@ -72,19 +72,37 @@ final class SearchCommand extends Subcommand implements Callable<Integer> {
                 return ExitCodes.OK;
             }
             if (all && (format == OutputFormat.NDJSON || format == OutputFormat.CSV)) {
-                // Streamed page by page: any number of events in bounded memory.
-                SearchResult page = search.search(req);
-                for (boolean first = true; ; first = false) {
-                    if (format == OutputFormat.NDJSON) {
-                        printNdjson(search.schema(), page, main.rawOut());
-                    } else {
-                        HitTable.csv(out(), cols, page, req.zone(), first);
+                // Streamed in one pass over the hits, printed in batches: any number of events in bounded memory.
+                List<StoredEvent> batch = new java.util.ArrayList<>(ALL_PAGE);
+                boolean[] first = {true};
+                Runnable flush = () -> {
+                    try {
+                        SearchResult part = new SearchResult(batch.size(), batch, null);
+                        if (format == OutputFormat.NDJSON) {
+                            printNdjson(search.schema(), part, main.rawOut());
+                        } else {
+                            HitTable.csv(out(), cols, part, req.zone(), first[0]);
+                        }
+                        first[0] = false;
+                        batch.clear();
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
                     }
-                    if (page.nextCursor() == null) {
-                        return ExitCodes.OK;
+                };
+                try {
+                    search.stream(req, e -> {
+                        batch.add(e);
+                        if (batch.size() == ALL_PAGE) {
+                            flush.run();
+                        }
+                    });
+                    if (!batch.isEmpty() || first[0]) {
+                        flush.run();
                     }
-                    page = search.search(req.page(page.nextCursor()));
+                } catch (java.io.UncheckedIOException e) {
+                    throw e.getCause();
                 }
+                return ExitCodes.OK;
             }
             SearchResult result = all ? everything(search, req) : search.search(req);
             switch (format) {
@@ -114,13 +132,9 @@ final class SearchCommand extends Subcommand implements Callable<Integer> {
 
     /** Every match, page after page, as one result. */
     private static SearchResult everything(SearchBackend search, SearchRequest req) {
-        SearchResult page = search.search(req);
-        List<dev.trailindex.query.StoredEvent> hits = new java.util.ArrayList<>(page.hits());
-        while (page.nextCursor() != null) {
-            page = search.search(req.page(page.nextCursor()));
-            hits.addAll(page.hits());
-        }
-        return new SearchResult(page.total(), hits, null);
+        List<dev.trailindex.query.StoredEvent> hits = new java.util.ArrayList<>();
+        long n = search.stream(req, hits::add);
+        return new SearchResult(req.cursor() == null ? n : search.count(req), hits, null);
     }
 
     private void printHits(Schema schema, SearchResult result, ZoneId zone) throws IOException {

@@ -74,8 +74,11 @@ final class CommittedEvents implements Closeable {
     private final String lineField;
     private final String rawField;
     private final String flagsField;
+    /** Decodes the stored originals (zstd frames or plain bytes). */
+    private final RawEvents raw;
 
-    private CommittedEvents(DirectoryReader reader, IndexWriter writer, Schema schema) {
+    private CommittedEvents(DirectoryReader reader, IndexWriter writer, Schema schema, RawEvents raw) {
+        this.raw = raw;
         this.writer = writer;
         this.reader = reader;
         this.searcher = reader == null ? null : new IndexSearcher(reader);
@@ -90,13 +93,13 @@ final class CommittedEvents implements Closeable {
     }
 
     /** The committed state of {@code dir}, or an empty one for a new index. */
-    static CommittedEvents open(Directory dir, Schema schema) throws IOException {
-        return new CommittedEvents(DirectoryReader.indexExists(dir) ? DirectoryReader.open(dir) : null, null, schema);
+    static CommittedEvents open(Directory dir, Schema schema, RawEvents raw) throws IOException {
+        return new CommittedEvents(DirectoryReader.indexExists(dir) ? DirectoryReader.open(dir) : null, null, schema, raw);
     }
 
     /** What {@code writer} holds now, committed or not; opened on first use. */
-    static CommittedEvents live(IndexWriter writer, Schema schema) {
-        return new CommittedEvents(null, writer, schema);
+    static CommittedEvents live(IndexWriter writer, Schema schema, RawEvents raw) {
+        return new CommittedEvents(null, writer, schema, raw);
     }
 
     /** Puts every committed key into the duplicate table. */
@@ -132,7 +135,7 @@ final class CommittedEvents implements Closeable {
         LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
         BytesRef raw = d.getBinaryValue(rawField);
         return new Location(d.get(fileField), number(d, recordField), number(d, offsetField), number(d, lineField),
-                raw == null ? new byte[0] : BytesRef.deepCopyOf(raw).bytes, FlagValues.of(leaf.reader(), doc - leaf.docBase, flagsField));
+                raw == null ? new byte[0] : this.raw.decode(raw), FlagValues.of(leaf.reader(), doc - leaf.docBase, flagsField));
     }
 
     private void refresh() throws IOException {

@@ -39,13 +39,20 @@ public final class DocumentBuilder {
     private final List<Compiled> compiled = new ArrayList<>();
     private final Compiled keyField;
     private final JsonValues.Exclusions textExclusions;
+    /** How the original event is stored (zstd frames in a large index, else as it is). */
+    private final RawEvents.Encoder raw;
 
     /** A field with its source paths split once. */
     private record Compiled(FieldSpec spec, List<List<String>> paths) {
     }
 
     public DocumentBuilder(Schema schema) {
+        this(schema, RawEvents.PLAIN);
+    }
+
+    private DocumentBuilder(Schema schema, RawEvents.Encoder raw) {
         this.schema = schema;
+        this.raw = raw;
         for (FieldSpec f : schema.fields()) {
             compiled.add(new Compiled(f, f.from().stream().map(p -> List.of(p.split("\\."))).toList()));
         }
@@ -55,6 +62,11 @@ public final class DocumentBuilder {
 
     public Schema schema() {
         return schema;
+    }
+
+    /** The same builder storing the original events through {@code encoder}. */
+    DocumentBuilder storing(RawEvents.Encoder encoder) {
+        return new DocumentBuilder(schema, encoder);
     }
 
     /** The event's key and its document. */
@@ -177,7 +189,7 @@ public final class DocumentBuilder {
             case SOURCE_OFFSET -> addNumber(doc, f, event.offset());
             case SOURCE_LINE -> addNumber(doc, f, event.line());
             case EVENT_SIZE -> addNumber(doc, f, event.json().length);
-            case RAW_EVENT -> doc.add(new StoredField(f.name(), event.json()));
+            case RAW_EVENT -> doc.add(new StoredField(f.name(), raw.encode(event.json())));
             case RELATED_ARN -> {
                 Set<String> arns = new java.util.LinkedHashSet<>(related.get().arns());
                 arns.addAll(S3Arns.of(at(event.tree(), c, 0), at(event.tree(), c, 1), at(event.tree(), c, 2)));
@@ -202,7 +214,8 @@ public final class DocumentBuilder {
             case ALL_TEXT -> {
                 StringBuilder sb = new StringBuilder(event.json().length / 2);
                 JsonValues.strings(event.tree(), textExclusions, sb);
-                doc.add(new TextField(f.name(), sb.toString(), Field.Store.NO));
+                doc.add(Levers.TEXT_POSITIONS ? new TextField(f.name(), sb.toString(), Field.Store.NO)
+                        : new Field(f.name(), sb.toString(), TEXT_WITHOUT_POSITIONS));
             }
             // Numeric doc values only, code 0 (the first value, unverified): verify --index changes it in place with
             // IndexWriter.updateNumericDocValue, which can only update a doc-values field that exists (no terms, no
@@ -323,7 +336,7 @@ public final class DocumentBuilder {
         if (f.docValues()) {
             doc.add(new SortedSetDocValuesField(f.name(), new BytesRef(original)));
         }
-        if (f.store()) {
+        if (f.store() && !(Levers.PROVENANCE_DOC_VALUES && f.derive() == Derivation.SOURCE_FILE)) {
             doc.add(new StoredField(f.name(), original));
         }
     }
@@ -342,9 +355,22 @@ public final class DocumentBuilder {
         }
     }
 
+    private static final org.apache.lucene.document.FieldType TEXT_WITHOUT_POSITIONS = textWithoutPositions();
+
+    private static org.apache.lucene.document.FieldType textWithoutPositions() {
+        org.apache.lucene.document.FieldType t = new org.apache.lucene.document.FieldType(TextField.TYPE_NOT_STORED);
+        t.setIndexOptions(org.apache.lucene.index.IndexOptions.DOCS_AND_FREQS);
+        t.freeze();
+        return t;
+    }
+
     private static void addNumber(Document doc, FieldSpec f, long value) {
         if (f.index() || f.sort()) {
             doc.add(new LongField(f.name(), value, Field.Store.NO));
+        }
+        if (Levers.PROVENANCE_DOC_VALUES && f.store() && f.derive() != null && f.derive().name().startsWith("SOURCE_")) {
+            doc.add(new NumericDocValuesField(f.name(), value));
+            return;
         }
         if (f.store()) {
             doc.add(new StoredField(f.name(), value));

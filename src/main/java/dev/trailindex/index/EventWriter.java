@@ -33,12 +33,12 @@ final class EventWriter {
 
     /** {@code fileIndexes}: each file's place in this run's walk order, by the name events carry. */
     EventWriter(IndexWriter writer, DocumentBuilder builder, DedupTable dedup, CommittedEvents committed, CopyTracker copies,
-            CopyStore store, ReportBuilder report, Map<String, Integer> fileIndexes) {
+            CopyStore store, ReportBuilder report, Map<String, Integer> fileIndexes, RawEvents raw) {
         this.writer = writer;
         this.builder = builder;
         this.dedup = dedup;
         this.committed = committed;
-        this.live = CommittedEvents.live(writer, builder.schema());
+        this.live = CommittedEvents.live(writer, builder.schema(), raw);
         this.copies = copies;
         this.store = store;
         this.report = report;

@@ -137,7 +137,11 @@ public final class Indexer {
         }
         long docs = -1;
         RunHandle handle = null;
-        try (IndexWriter writer = openWriter(dir, indexDir); CommittedEvents committed = CommittedEvents.open(dir, schema)) {
+        // Before the writer: the stored fields' codec follows from whether the events are compressed.
+        RawEvents.Encoder encoder = RawEvents.forRun(indexDir, () -> RawSample.of(reader,
+                found.files()));
+        try (IndexWriter writer = openWriter(dir, indexDir, encoder);
+                CommittedEvents committed = CommittedEvents.open(dir, schema, RawEvents.of(indexDir))) {
             if (IndexFolder.startRun(indexDir) && DirectoryReader.indexExists(dir)) {
                 // The last run was killed: its commit is whole unless the disk lost writes, which checksums show.
                 IndexCheck.checksums(indexDir, dir);
@@ -154,7 +158,8 @@ public final class Indexer {
                         .select(found.files(), report, committer));
                 found.streams().forEach(p -> toRead.add(FileSelection.Candidate.stream(p)));
                 digests.clear();
-                EventWriter events = new EventWriter(writer, builder, dedup, committed, copies, store, report, walkOrder(toRead));
+                EventWriter events = new EventWriter(writer, builder.storing(encoder), dedup, committed, copies, store, report,
+                        walkOrder(toRead), RawEvents.of(indexDir));
                 try {
                     indexAll(toRead, events, report, committer, progress);
                     report.conflicts(events.conflicts());
@@ -210,9 +215,9 @@ public final class Indexer {
         return new IOException(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
     }
 
-    private IndexWriter openWriter(Directory dir, Path indexDir) throws IOException {
+    private IndexWriter openWriter(Directory dir, Path indexDir, RawEvents.Encoder encoder) throws IOException {
         try {
-            return new IndexWriter(dir, config());
+            return new IndexWriter(dir, config(encoder));
         } catch (LockObtainFailedException e) {
             throw new IndexException("the index at " + indexDir + " is being written by another process (its write.lock "
                     + "is held): wait for that indexer to finish, or index into another --index folder", e);
@@ -227,12 +232,13 @@ public final class Indexer {
         return msg;
     }
 
-    private IndexWriterConfig config() {
+    private IndexWriterConfig config(RawEvents.Encoder encoder) {
         IndexWriterConfig cfg = new IndexWriterConfig(Analyzers.forSchema(schema));
         cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-        cfg.setRAMBufferSizeMB(options.ramBufferMb());
-        // The original events dominate the index; DEFLATE-compressed stored fields keep it small.
-        cfg.setCodec(new Lucene104Codec(Lucene104Codec.Mode.BEST_COMPRESSION));
+        cfg.setRAMBufferSizeMB(Levers.RAM_BUFFER_MB > 0 ? Levers.RAM_BUFFER_MB : options.ramBufferMb());
+        // The original events dominate the stored fields. Plain, DEFLATE blocks keep them small; as zstd frames they
+        // are compressed already, and LZ4 blocks let a hit read its own frame without inflating 48 KB of others.
+        cfg.setCodec(new Lucene104Codec(encoder.compressing() && !Levers.STORED_DEFLATE ? Lucene104Codec.Mode.BEST_SPEED : Lucene104Codec.Mode.BEST_COMPRESSION));
         cfg.setCommitOnClose(false);
         cfg.setMergeScheduler(new QuietMergeScheduler());
         return cfg;

@@ -43,9 +43,9 @@ final class Facets {
         });
     }
 
-    Facets(FieldResolver resolver, dev.trailindex.schema.Schema schema) {
+    Facets(FieldResolver resolver, dev.trailindex.schema.Schema schema, dev.trailindex.index.RawEvents raw) {
         this.resolver = resolver;
-        this.paths = new PathFacets(schema);
+        this.paths = new PathFacets(schema, raw);
     }
 
     /**

@@ -35,9 +35,11 @@ final class PathFacets {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String rawField;
+    private final dev.trailindex.index.RawEvents rawEvents;
 
-    PathFacets(Schema schema) {
+    PathFacets(Schema schema, dev.trailindex.index.RawEvents rawEvents) {
         this.rawField = schema.derived(Derivation.RAW_EVENT).name();
+        this.rawEvents = rawEvents;
     }
 
     /** Counts of the values at {@code r}'s path among {@code hits}: all of them, most frequent (or rarest) first. */
@@ -102,7 +104,7 @@ final class PathFacets {
             return lower;
         }
         List<String> found = new ArrayList<>();
-        collect(JSON.readTree(raw.bytes, raw.offset, raw.length), path.split("\\."), 0, found);
+        collect(JSON.readTree(rawEvents.decode(raw)), path.split("\\."), 0, found);
         for (String v : found) {
             if (TermLimits.term(v, true).equals(lower)) {
                 return v;

@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.util.BytesRef;
 
 /**
  * How a scan reads one field: from doc values when the field has them (faceted keyword, IP and boolean fields:
@@ -38,9 +37,13 @@ record ScanField(String name, String field, List<String> jsonPaths) {
         throw new QueryException("field '" + asked + "' is derived and not faceted, so it cannot be read for each event");
     }
 
-    static JsonNode parse(BytesRef raw) {
+    /** The event's tree; for a partial event (its original is the bytes cut short), its whole top-level fields. */
+    static JsonNode parse(byte[] raw, boolean partial) {
+        if (partial) {
+            return dev.trailindex.ingest.Salvage.fields(raw);
+        }
         try {
-            return JSON.readTree(raw.bytes, raw.offset, raw.length);
+            return JSON.readTree(raw);
         } catch (IOException e) {
             throw new UncheckedIOException("a stored event does not parse: " + e.getMessage(), e);
         }

@@ -57,20 +57,26 @@ public final class SearchService implements Closeable {
     private final FieldSpec keySpec;
     private final Set<String> storedFields;
     private final Fields f;
+    private final AllHits allHits;
     private final java.time.Duration queryTimeout;
     private final String flagsField;
+    /** Decodes the stored original events: every read of them goes through it. */
+    private final dev.trailindex.index.RawEvents raw;
 
     /** The stored fields by role. */
     private record Fields(String key, String raw, String file, String record, String offset, String line) {
     }
 
-    private SearchService(Path path, Schema schema, Directory dir, java.time.Duration queryTimeout) throws IOException {
+    private SearchService(Path path, Schema schema, Directory dir, DirectoryReader reader, java.time.Duration queryTimeout)
+            throws IOException {
         this.path = path;
         this.queryTimeout = queryTimeout;
         this.schema = schema;
         this.dir = dir;
-        this.searchers = new SearcherManager(dir, null);
-        this.facets = new Facets(new FieldResolver(schema), schema);
+        this.raw = dev.trailindex.index.RawEvents.of(path);
+        // The reader the schema check opened: opening a large index twice was a tenth of a fresh count's time.
+        this.searchers = new SearcherManager(reader, null);
+        this.facets = new Facets(new FieldResolver(schema), schema, raw);
         this.nestedPaths = new NestedPaths(schema);
         this.queries = new RequestQueries(schema, nestedPaths);
         this.timeField = schema.timeField().name();
@@ -80,6 +86,8 @@ public final class SearchService implements Closeable {
                 schema.derived(Derivation.SOURCE_FILE).name(), schema.derived(Derivation.SOURCE_RECORD).name(),
                 schema.derived(Derivation.SOURCE_OFFSET).name(), schema.derived(Derivation.SOURCE_LINE).name());
         this.storedFields = Set.of(f.key(), f.raw(), f.file(), f.record(), f.offset(), f.line());
+        this.allHits = new AllHits(new AllHits.Fields(timeField, f.key(), f.raw(), f.file(), f.record(), f.offset(),
+                f.line(), flagsField), raw);
     }
 
     /** Opens the index at {@code path}; fails with a clear message if there is none or it needs re-indexing. */
@@ -102,10 +110,14 @@ public final class SearchService implements Closeable {
                 String why = IndexFolder.whyNoCommit(path, dir);
                 throw new IndexException(why != null ? why : "no index at " + path + ": run 'trailindex index PATH...' first (or pass --index)");
             }
-            try (DirectoryReader r = DirectoryReader.open(dir)) {
+            DirectoryReader r = DirectoryReader.open(dir);
+            try {
                 IndexMeta.check(path, r.getIndexCommit().getUserData(), schema);
+                return new SearchService(path, schema, dir, r, queryTimeout);
+            } catch (IOException | RuntimeException e) {
+                r.close();
+                throw e;
             }
-            return new SearchService(path, schema, dir, queryTimeout);
         } catch (CorruptIndexException e) {
             closeQuietly(dir);
             throw IndexCheck.damaged(path, e);
@@ -174,6 +186,37 @@ public final class SearchService implements Closeable {
             String next = top.scoreDocs.length > n ? Cursors.encode(req.order(), top.scoreDocs[n - 1], bind) : null;
             return new SearchResult(total, hits, next);
         });
+    }
+
+    /**
+     * Every matching event in the request's order, handed to {@code each} one at a time (the request's limit does
+     * not apply); returns how many. One pass over the hits (see {@link AllHits}) rather than page after page; an
+     * exception thrown by {@code each} comes out as it is.
+     */
+    public long stream(SearchRequest req, java.util.function.Consumer<StoredEvent> each) {
+        if (req.order() == Order.RELEVANCE || req.cursor() != null) {
+            return dev.trailindex.search.SearchBackend.pages(this::search, req, each);
+        }
+        Query q = toQuery(req);
+        java.util.function.Consumer<StoredEvent> guarded = e -> {
+            try {
+                each.accept(e);
+            } catch (RuntimeException x) {
+                throw new Delivered(x);
+            }
+        };
+        try {
+            return withSearcher(s -> allHits.run(s, q, req.order() == Order.NEWEST, guarded));
+        } catch (Delivered d) {
+            throw (RuntimeException) d.getCause();
+        }
+    }
+
+    /** A failure of the caller's consumer, carried past the index's error handling untouched. */
+    private static final class Delivered extends RuntimeException {
+        Delivered(RuntimeException cause) {
+            super(cause);
+        }
     }
 
     /** Top values of each field over the matching events. */
@@ -290,8 +333,9 @@ public final class SearchService implements Closeable {
                     Document d = stored.document(leaf.docBase + doc, load);
                     com.fasterxml.jackson.databind.JsonNode event = null;
                     if (needRaw) {
-                        org.apache.lucene.util.BytesRef raw = d.getBinaryValue(f.raw());
-                        event = raw == null ? null : ScanField.parse(raw);
+                        org.apache.lucene.util.BytesRef original = d.getBinaryValue(f.raw());
+                        event = original == null ? null : ScanField.parse(raw.decode(original),
+                                dev.trailindex.index.FlagValues.of(leaf.reader(), doc, flagsField).contains(dev.trailindex.index.Flag.PARTIAL.label()));
                     }
                     java.util.Map<String, List<String>> values = new java.util.LinkedHashMap<>();
                     for (int i = 0; i < dvs.length; i++) {
@@ -350,13 +394,13 @@ public final class SearchService implements Closeable {
 
     private StoredEvent load(IndexSearcher s, int doc) throws IOException {
         Document d = s.storedFields().document(doc, storedFields);
-        org.apache.lucene.util.BytesRef raw = d.getBinaryValue(f.raw());
-        if (raw == null || d.get(f.key()) == null) {
+        org.apache.lucene.util.BytesRef stored = d.getBinaryValue(f.raw());
+        if (stored == null || d.get(f.key()) == null) {
             throw new CorruptIndexException("event " + doc + " has lost its stored original", "stored fields");
         }
         List<LeafReaderContext> leaves = s.getIndexReader().leaves();
         LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        return new StoredEvent(d.get(f.key()), raw.bytes, d.get(f.file()),
+        return new StoredEvent(d.get(f.key()), raw.decode(stored), d.get(f.file()),
                 number(d, f.record()), number(d, f.offset()), number(d, f.line()), time(s, doc),
                 dev.trailindex.index.FlagValues.of(leaf.reader(), doc - leaf.docBase, flagsField));
     }
@@ -408,7 +452,7 @@ public final class SearchService implements Closeable {
             throw damaged(e);
         } catch (org.apache.lucene.util.automaton.TooComplexToDeterminizeException e) {
             throw FieldQueries.tooComplex(e);
-        } catch (QueryException | QueryTimeoutException | IndexException e) {
+        } catch (QueryException | QueryTimeoutException | IndexException | Delivered e) {
             throw e;
         } catch (RuntimeException e) {
             // Not ours to expect: a damaged file decodes to nonsense before any checksum is read. Checksums say.

@@ -75,6 +75,11 @@ public final class LocalBackend implements SearchBackend {
     }
 
     @Override
+    public long stream(SearchRequest req, Consumer<StoredEvent> each) {
+        return service.stream(req, each);
+    }
+
+    @Override
     public List<FacetCounts> facets(SearchRequest req, List<String> fields, int top) {
         return service.facets(req, fields, top);
     }

@@ -48,6 +48,30 @@ public interface SearchBackend extends Closeable {
     /** One page of matching events in the request's order, with a cursor to the next page. */
     SearchResult search(SearchRequest req);
 
+    /**
+     * Every matching event in the request's order (from its cursor, if it has one), handed to {@code each} one at
+     * a time in bounded memory; returns how many. The request's limit does not apply. By default page after page.
+     */
+    default long stream(SearchRequest req, java.util.function.Consumer<StoredEvent> each) {
+        return pages(this::search, req, each);
+    }
+
+    /** {@link #stream} as pages of 1,000 from {@code search}. */
+    static long pages(java.util.function.Function<SearchRequest, SearchResult> search, SearchRequest req,
+            java.util.function.Consumer<StoredEvent> each) {
+        SearchRequest r = req.withLimit(1000);
+        long n = 0;
+        for (SearchResult page = search.apply(r); ; page = search.apply(r.page(page.nextCursor()))) {
+            for (StoredEvent e : page.hits()) {
+                each.accept(e);
+                n++;
+            }
+            if (page.nextCursor() == null) {
+                return n;
+            }
+        }
+    }
+
     /** The top {@code top} values of each field over the matching events. */
     List<FacetCounts> facets(SearchRequest req, List<String> fields, int top);
 
