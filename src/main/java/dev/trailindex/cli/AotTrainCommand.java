@@ -48,6 +48,19 @@ final class AotTrainCommand extends Subcommand implements Callable<Integer> {
             index.stats();
             index.event("none");
             index.histogram(SearchRequest.of(""), Duration.ofHours(1));
+        }
+        try {
+            // The commands themselves, as a user runs them: their picocli models and output paths are recorded too.
+            java.io.OutputStream sink = java.io.OutputStream.nullOutputStream();
+            String at = dir.toString();
+            String[][] commands = {{"search", "--index", at, "--count", "eventName:ConsoleLogin"},
+                {"search", "--index", at, "--limit", "all", "--format", "ndjson", "userIdentity.accessKeyId:*"},
+                {"search", "--index", at, "eventName:*"}, {"search", "--index", at, "--format", "json", "x"},
+                {"facets", "--index", at, "--field", "eventName", "*:*"}, {"export", "--index", at, "-o", "-", "eventName:*"},
+                {"stats", "--index", at}, {"show", "--index", at, "none"}};
+            for (String[] c : commands) {
+                Main.run(c, sink, sink);
+            }
         } finally {
             System.clearProperty(dev.trailindex.index.RawEvents.MODE_PROPERTY);
             try (Stream<Path> files = Files.walk(dir)) {

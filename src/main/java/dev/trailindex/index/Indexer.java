@@ -237,8 +237,10 @@ public final class Indexer {
         cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
         cfg.setRAMBufferSizeMB(Levers.RAM_BUFFER_MB > 0 ? Levers.RAM_BUFFER_MB : options.ramBufferMb());
         // The original events dominate the stored fields. Plain, DEFLATE blocks keep them small; as zstd frames they
-        // are compressed already, and LZ4 blocks let a hit read its own frame without inflating 48 KB of others.
-        cfg.setCodec(new Lucene104Codec(encoder.compressing() && !Levers.STORED_DEFLATE ? Lucene104Codec.Mode.BEST_SPEED : Lucene104Codec.Mode.BEST_COMPRESSION));
+        // are compressed already, and EventCodec's small LZ4 blocks let a hit read its own frame without inflating
+        // tens of KB of others (benchmarks/RESULTS.md, issue 15).
+        cfg.setCodec(!encoder.compressing() || Levers.STORED_DEFLATE ? new Lucene104Codec(Lucene104Codec.Mode.BEST_COMPRESSION)
+                : Levers.STORED_LUCENE_LZ4 ? new Lucene104Codec(Lucene104Codec.Mode.BEST_SPEED) : new EventCodec());
         cfg.setCommitOnClose(false);
         cfg.setMergeScheduler(new QuietMergeScheduler());
         return cfg;

@@ -12,6 +12,8 @@ final class Levers {
     static final boolean PROVENANCE_DOC_VALUES = Boolean.getBoolean("trailindex.lever.provenanceDocValues");
     /** {@code trailindex.lever.storedDeflate=true}: DEFLATE stored fields even when the events are zstd frames. */
     static final boolean STORED_DEFLATE = Boolean.getBoolean("trailindex.lever.storedDeflate");
+    /** {@code trailindex.lever.storedLuceneLz4=true}: Lucene's BEST_SPEED stored fields rather than {@link EventCodec}'s. */
+    static final boolean STORED_LUCENE_LZ4 = Boolean.getBoolean("trailindex.lever.storedLuceneLz4");
     /** {@code trailindex.lever.ramBufferMb=N}: Lucene's indexing buffer instead of the run's option. */
     static final int RAM_BUFFER_MB = Integer.getInteger("trailindex.lever.ramBufferMb", 0);
 

@@ -105,7 +105,7 @@ public final class SearchService implements Closeable {
         }
         Directory dir = null;
         try {
-            dir = FSDirectory.open(path);
+            dir = Boolean.getBoolean("trailindex.lever.niofs") ? new org.apache.lucene.store.NIOFSDirectory(path) : FSDirectory.open(path);
             if (!DirectoryReader.indexExists(dir)) {
                 String why = IndexFolder.whyNoCommit(path, dir);
                 throw new IndexException(why != null ? why : "no index at " + path + ": run 'trailindex index PATH...' first (or pass --index)");
