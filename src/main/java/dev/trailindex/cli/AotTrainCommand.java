@@ -26,6 +26,7 @@ final class AotTrainCommand extends Subcommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Path dir = Files.createTempDirectory("trailindex-aot-");
+        List<String> facetFields = main.schema().summary().stream().map(dev.trailindex.schema.FieldSpec::name).toList();
         // The scratch index stores its events as zstd frames, as a large index does, so their classes are recorded.
         System.setProperty(dev.trailindex.index.RawEvents.MODE_PROPERTY, "always");
         try (TrailIndex index = TrailIndex.open(dir)) {
@@ -34,7 +35,6 @@ final class AotTrainCommand extends Subcommand implements Callable<Integer> {
             index.backend().stream(SearchRequest.of(""), e -> { });
             String[] queries = {"", "eventName:ConsoleLogin", "ip:10.0.0.0/8", "user:*role/*", "errorCode:* AND NOT readOnly:true",
                 "related.arn:\"arn:aws:s3:::x\"", "eventTime:[2024-01-01 TO 2024-01-02]", "requestParameters.bucketName:x", "word"};
-            List<String> facetFields = main.schema().summary().stream().map(dev.trailindex.schema.FieldSpec::name).toList();
             for (String q : queries) {
                 index.search(SearchRequest.of(q));
                 index.count(SearchRequest.of(q));
@@ -56,7 +56,7 @@ final class AotTrainCommand extends Subcommand implements Callable<Integer> {
             String[][] commands = {{"search", "--index", at, "--count", "eventName:ConsoleLogin"},
                 {"search", "--index", at, "--limit", "all", "--format", "ndjson", "userIdentity.accessKeyId:*"},
                 {"search", "--index", at, "eventName:*"}, {"search", "--index", at, "--format", "json", "x"},
-                {"facets", "--index", at, "--field", "eventName", "*:*"}, {"export", "--index", at, "-o", "-", "eventName:*"},
+                {"facets", "--index", at, "--field", facetFields.get(0), "*:*"}, {"export", "--index", at, "-o", "-", "eventName:*"},
                 {"stats", "--index", at}, {"show", "--index", at, "none"}};
             for (String[] c : commands) {
                 Main.run(c, sink, sink);

@@ -76,6 +76,16 @@ class StoredEventsTest {
         return new long[] {docs, frames};
     }
 
+    private static java.util.Set<String> codecs(Path idx) throws Exception {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        try (FSDirectory d = FSDirectory.open(idx)) {
+            for (org.apache.lucene.index.SegmentCommitInfo si : org.apache.lucene.index.SegmentInfos.readLatestCommit(d)) {
+                names.add(si.info.getCodec().getName());
+            }
+        }
+        return names;
+    }
+
     private static byte[] out(String... args) {
         CliTest.Run r = CliTest.run(args);
         assertEquals(0, r.code(), String.join(" ", args) + ": " + r.stderr());
@@ -141,6 +151,9 @@ class StoredEventsTest {
         assertEquals(0, p[1], "plain storage holds no frame");
         assertEquals(p[0], z[0]);
         assertEquals(z[0], z[1], "every original is a zstd frame");
+        // Frames are stored in EventCodec's small blocks, plain events in Lucene's DEFLATE blocks.
+        assertEquals(java.util.Set.of(dev.trailindex.index.EventCodec.NAME), codecs(packed));
+        assertEquals(java.util.Set.of("Lucene104"), codecs(plain));
         sameOutput(plain, packed);
     }
 
