@@ -14,8 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A cluster, not just a node: two nodes on loopback, 2 primary shards with 1 replica. After the corpus is loaded,
- * one node is stopped by its pid and the counts stay the same; once it is back, a further load resumes.
+ * A cluster, not just a node: two nodes on loopback, 2 primary shards with 1 replica. After part of the corpus is
+ * loaded, one node is stopped by its pid and the counts and every document stay the same; once it is back, a
+ * further load resumes. The part: the attack detonations (2024, few months) and the broken files (partial events),
+ * so that the cluster has a handful of monthly indices of 4 shards each, not the 60 of the whole corpus, and the
+ * test fits CI's time.
  */
 class OpenSearchTwoNodesTest {
     @TempDir
@@ -23,7 +26,10 @@ class OpenSearchTwoNodesTest {
 
     @Test
     void aNodeDownLosesNothingAndLoadingResumesWhenItIsBack() throws Exception {
-        Path corpus = TestSupport.corpus();
+        Path corpus = Files.createDirectories(tmp.resolve("part"));
+        for (String part : List.of("stratus-detonations", "malformed-and-compact")) {
+            Files.createSymbolicLink(corpus.resolve(part), TestSupport.corpus().resolve(part).toAbsolutePath());
+        }
         OpenSearchNode.home();
         Path idx = tmp.resolve("local");
         assertTrue(cli("index", "-q", "--index", idx.toString(), corpus.toString()).code() <= 3);
@@ -57,7 +63,7 @@ class OpenSearchTwoNodesTest {
                 assertTrue(resumed.code() <= 3, resumed.err());
                 JsonNode r = OsTestSupport.json(resumed);
                 assertEquals(1, r.get("indexed").asLong(), r.toString());
-                assertTrue(r.get("filesUnchanged").asLong() > 1000, "the corpus is not read again: " + r);
+                assertTrue(r.get("filesUnchanged").asLong() >= 35, "the corpus is not read again: " + r);
                 assertEquals(expected.size() + 1, c.count("two", null));
             }
         } finally {
