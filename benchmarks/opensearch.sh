@@ -47,6 +47,8 @@ for codec in best_compression $([ "${CODECS:-}" = both ] && echo default); do
   docs=$(curl -s "$url/$name/_count" | python3 -c 'import json,sys; print(json.load(sys.stdin)["count"])')
   size=$(curl -s "$url/_cat/indices/$name-events-*?bytes=b&h=store.size" | awk '{s+=$1} END {print s}')
   curl -s -XPOST "$url/$name-events-*/_forcemerge?max_num_segments=1" >/dev/null
+  # The merged-away segments are deleted once no reader holds them: refresh, then give the node a moment.
+  curl -s -XPOST "$url/$name-events-*/_refresh" >/dev/null; sleep 10
   merged=$(curl -s "$url/_cat/indices/$name-events-*?bytes=b&h=store.size" | awk '{s+=$1} END {print s}')
   echo "opensearch ($codec): $ms ms, $(( n * 1000 / ms )) events/s, $docs documents, indices $size bytes = $(python3 -c "print(round($size/$raw,3))") of raw;" \
        "after forcemerge to 1 segment $merged bytes = $(python3 -c "print(round($merged/$raw,3))") of raw"

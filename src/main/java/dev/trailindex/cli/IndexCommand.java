@@ -95,7 +95,7 @@ final class IndexCommand extends Subcommand implements Callable<Integer> {
         IngestLimits limits = new IngestLimits(maxEventBytes, maxDepth, maxFileBytes);
         if (opensearch.enabled()) {
             return new OpenSearchLoad(opensearch.connection(), main.schema(), err(), quiet)
-                    .run(paths, new dev.trailindex.opensearch.BulkLoader.Options(Math.max(2, n), limits,
+                    .run(paths, new dev.trailindex.opensearch.BulkLoader.Options(n, limits,
                             Durations.parseOrZero(commitInterval, "--commit-interval"), full), r -> report(r, opensearch.connection().base()
                                     + " (alias " + opensearch.index() + ")"));
         }
