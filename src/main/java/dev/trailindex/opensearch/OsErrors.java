@@ -65,15 +65,22 @@ final class OsErrors {
     }
 
     static String describe(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof java.nio.channels.ClosedChannelException) {
+                return "connection refused (is OpenSearch running there, and is the port right?)";
+            }
+            if (t instanceof java.net.UnknownHostException) {
+                return "unknown host " + t.getMessage();
+            }
+            if (t instanceof javax.net.ssl.SSLException) {
+                return "TLS failed (" + oneLine(String.valueOf(t.getMessage())) + "): for https with a private CA, give --opensearch-ca";
+            }
+        }
         Throwable t = e;
         while (t.getCause() != null && t.getMessage() == null) {
             t = t.getCause();
         }
-        String m = t.getMessage();
-        if (t instanceof java.net.ConnectException && (m == null || m.isBlank())) {
-            return "connection refused";
-        }
-        return oneLine(m == null ? t.getClass().getSimpleName() : m);
+        return oneLine(t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage());
     }
 
     private static String oneLine(String s) {

@@ -37,7 +37,7 @@ class OpenSearchErrorsTest {
             port = s.getLocalPort();
         }
         oneLine(cli("index", "-q", "--opensearch", "http://127.0.0.1:" + port, TestSupport.SAMPLES.toString()), 6,
-                "cannot reach OpenSearch at http://127.0.0.1:" + port);
+                "cannot reach OpenSearch at http://127.0.0.1:" + port + ": connection refused");
         oneLine(cli("opensearch", "setup", "--opensearch", "http://127.0.0.1:" + port), 6, "cannot reach OpenSearch");
     }
 
