@@ -48,6 +48,11 @@ public final class OpenSearchBackend implements SearchBackend {
         this.scan = new OsScan(index, pages);
     }
 
+    /** The alias of the events searched. */
+    String alias() {
+        return index.alias();
+    }
+
     @Override
     public Schema schema() {
         return index.schema();

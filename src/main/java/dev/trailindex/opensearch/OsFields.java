@@ -53,7 +53,8 @@ final class OsFields {
 
     /** The original spelling, for terms aggregations (only fields with doc values have it). */
     static String display(FieldSpec f) {
-        return f.docValues() && f.type() != FieldType.TIME && f.type() != FieldType.NUMBER ? f.name() + DISPLAY : f.name();
+        return f.docValues() && f.type() != FieldType.TIME && f.type() != FieldType.NUMBER && f.type() != FieldType.ENUM
+                && f.derive() != dev.trailindex.schema.Derivation.EVENT_KEY ? f.name() + DISPLAY : f.name();
     }
 
     /** The field of type ip beside an ip field's keyword. */

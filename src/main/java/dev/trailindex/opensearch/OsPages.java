@@ -25,6 +25,9 @@ import org.apache.lucene.search.Query;
  * {@code search_after} on the same values and stays valid while events are added.
  */
 final class OsPages {
+    /** OpenSearch's default index.max_result_window: the most hits one search returns. */
+    private static final int WINDOW = 10_000;
+
     private final OsIndex index;
     private final List<String> stored;
 
@@ -51,11 +54,7 @@ final class OsPages {
         }
         // One hit more than the page says whether a next page exists, in the same search.
         int n = (int) Math.min(req.limit(), total);
-        ObjectNode body = page(query, req.order() == Order.NEWEST, n + 1);
-        if (after != null) {
-            body.putArray("search_after").add(after[0]).add(after[1]);
-        }
-        JsonNode hits = index.search(body).path("hits").path("hits");
+        List<JsonNode> hits = hits(query, req.order() == Order.NEWEST, n + 1, after);
         List<StoredEvent> out = new ArrayList<>();
         for (int i = 0; i < Math.min(n, hits.size()); i++) {
             out.add(event(hits.get(i)));
@@ -66,6 +65,29 @@ final class OsPages {
             next = BackendSupport.cursor(req.order(), sort.get(0).asLong(), sort.get(1).asLong(), bind);
         }
         return new SearchResult(total, out, next);
+    }
+
+    /** Up to {@code wanted} hits after the sort values {@code after} (null: from the first), fetched in windows the cluster allows. */
+    private List<JsonNode> hits(ObjectNode query, boolean newest, int wanted, long[] after) {
+        List<JsonNode> out = new ArrayList<>();
+        JsonNode from = null;
+        if (after != null) {
+            from = NODES.arrayNode().add(after[0]).add(after[1]);
+        }
+        while (out.size() < wanted) {
+            int size = Math.min(WINDOW, wanted - out.size());
+            ObjectNode body = page(query, newest, size);
+            if (from != null) {
+                body.set("search_after", from);
+            }
+            JsonNode hits = index.search(body).path("hits").path("hits");
+            hits.forEach(out::add);
+            if (hits.size() < size) {
+                break;
+            }
+            from = hits.get(hits.size() - 1).path("sort");
+        }
+        return out;
     }
 
     /** A search body: {@code size} hits sorted by time (events without one last) then key order. */

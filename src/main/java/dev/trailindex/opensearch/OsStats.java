@@ -4,6 +4,7 @@ import static dev.trailindex.opensearch.QueryTranslator.NODES;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.trailindex.index.TermLimits;
 import dev.trailindex.query.IndexStats;
 import dev.trailindex.query.NestedPaths;
 import dev.trailindex.schema.Derivation;
@@ -41,8 +42,10 @@ final class OsStats {
         long events = r.path("hits").path("total").path("value").asLong();
         JsonNode a = r.path("aggregations");
         long timed = a.path("timed").path("doc_count").asLong();
-        // Distinct files as the local index counts its terms: the lower-cased path.
-        long fileCount = new OsTerms(index).counts(all, OsFields.search(index.schema().derived(Derivation.SOURCE_FILE)), null).size();
+        // Distinct files as the local index counts its terms (the path as a term: lower-cased unless exact-case).
+        FieldSpec file = index.schema().derived(Derivation.SOURCE_FILE);
+        long fileCount = new OsTerms(index).counts(all, OsFields.display(file), null).keySet().stream()
+                .map(v -> TermLimits.term(v, file.caseInsensitive())).distinct().count();
         List<String> names = index.schema().summary().stream().map(FieldSpec::name).toList();
         OsFiles.Recorded recorded = files.recorded();
         return new IndexStats(events, edge(a.path("min")), edge(a.path("max")), events - timed, fileCount,
