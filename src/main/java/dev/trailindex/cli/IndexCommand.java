@@ -37,6 +37,9 @@ final class IndexCommand extends Subcommand implements Callable<Integer> {
     @Mixin
     IndexOption index;
 
+    @Mixin
+    OpenSearchOptions opensearch;
+
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Log files or folders; - reads standard input (a pipe is read once, never skipped as unchanged).")
     List<Path> paths;
 
@@ -90,6 +93,12 @@ final class IndexCommand extends Subcommand implements Callable<Integer> {
                     + ", not " + maxDepth + " (CloudTrail events nest about 10 levels deep)");
         }
         IngestLimits limits = new IngestLimits(maxEventBytes, maxDepth, maxFileBytes);
+        if (opensearch.enabled()) {
+            return new OpenSearchLoad(opensearch.connection(), main.schema(), err(), quiet)
+                    .run(paths, new dev.trailindex.opensearch.BulkLoader.Options(Math.max(2, n), limits,
+                            Durations.parseOrZero(commitInterval, "--commit-interval"), full), r -> report(r, opensearch.connection().base()
+                                    + " (alias " + opensearch.index() + ")"));
+        }
         Indexer indexer = new Indexer(main.schema(), new Indexer.Options(n, limits, defaults.ramBufferMb(),
                 Durations.parseOrZero(commitInterval, "--commit-interval"), full));
         PrintWriter err = err();
@@ -115,16 +124,21 @@ final class IndexCommand extends Subcommand implements Callable<Integer> {
                 // The hook is running or has run: it says what happened.
             }
         }
+        return report(report, index.path().toString());
+    }
+
+    /** Prints the report of a run into {@code target}; the exit status. */
+    private int report(IngestReport report, String target) throws IOException {
         if (format == ReportFormat.JSON) {
-            printReport(report);
+            printReport(report, target);
         } else {
-            printTable(report, out());
+            printTable(report, target, out());
         }
         return report.clean() ? ExitCodes.OK : ExitCodes.INPUT_FAILED;
     }
 
-    private void printTable(IngestReport r, PrintWriter out) {
-        out.printf("indexed %s into %s in %.1f s%n", Formats.count(r.indexed(), "new event"), Printable.escape(index.path().toString()),
+    private void printTable(IngestReport r, String target, PrintWriter out) {
+        out.printf("indexed %s into %s in %.1f s%n", Formats.count(r.indexed(), "new event"), Printable.escape(target),
                 r.millis() / 1000.0);
         out.printf("  files:      %s found, %s unchanged since the last run, %s read whole, %s skipped, %s failed%n",
                 Formats.number(r.files()), Formats.number(r.filesUnchanged()), Formats.number(r.filesRead()),
@@ -190,10 +204,10 @@ final class IndexCommand extends Subcommand implements Callable<Integer> {
                 .map(e -> e.getKey().label() + " " + Formats.number(e.getValue())).collect(Collectors.joining(", "));
     }
 
-    private void printReport(IngestReport r) throws IOException {
+    private void printReport(IngestReport r, String target) throws IOException {
         printJson(true, g -> {
             g.writeStartObject();
-            g.writeStringField("index", index.path().toString());
+            g.writeStringField("index", target);
             g.writeNumberField("files", r.files());
             g.writeNumberField("filesUnchanged", r.filesUnchanged());
             g.writeNumberField("filesRead", r.filesRead());

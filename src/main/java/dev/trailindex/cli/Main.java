@@ -31,7 +31,7 @@ public final class Main implements Runnable {
      * of every registered command by reflection, and a search that builds only its own model starts sooner.
      */
     private static final List<String> COMMANDS = List.of("index", "search", "facets", "histogram", "serve", "summary", "hunt",
-            "show", "trace", "export", "stats", "check", "verify", "fields", "detect", "aot-train", "help");
+            "show", "trace", "export", "stats", "check", "verify", "fields", "detect", "opensearch", "aot-train", "help");
 
     /**
      * A new instance of the named subcommand, or null. A switch rather than a map of constructor references: the
@@ -55,6 +55,7 @@ public final class Main implements Runnable {
             case "verify" -> new VerifyCommand();
             case "fields" -> new FieldsCommand();
             case "detect" -> new DetectCommand();
+            case "opensearch" -> new OpenSearchCommand();
             case "aot-train" -> new AotTrainCommand();
             case "help" -> new CommandLine.HelpCommand();
             default -> null;
@@ -186,6 +187,10 @@ public final class Main implements Runnable {
                 err.println("  " + " ".repeat(col) + "^");
             }
             return ExitCodes.USAGE;
+        }
+        if (ex instanceof dev.trailindex.opensearch.OpenSearchException) {
+            err.println("trailindex: " + Printable.escape(ex.getMessage()));
+            return ExitCodes.CLUSTER;
         }
         if (ex instanceof IndexException || ex instanceof SchemaException || ex instanceof UncheckedIOException) {
             err.println("trailindex: " + Printable.escape(ex.getMessage()));

@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.util.StringHelper;
 
 /**
  * Tells identical copies of an event from differing ones during a run. Two whole copies are identical when their
@@ -52,8 +51,7 @@ final class CopyTracker implements AutoCloseable {
     }
 
     static long content(byte[] json) {
-        long h = StringHelper.murmurhash3_x64_128(json, 0, json.length, 0x5eed)[0];
-        return h == UNKNOWN ? 1 : h;
+        return EventKeys.contentHash(json);
     }
 
     static String hex(long content) {

@@ -42,6 +42,15 @@ public final class EventKeys {
         return ((v << 32) | (hash64(b) >>> 32)) ^ Long.MIN_VALUE;
     }
 
+    /**
+     * A 64-bit hash of a copy's exact bytes, never 0 (0 stands for "unknown" in the copy tables): two copies of one
+     * key differ when their hashes do.
+     */
+    public static long contentHash(byte[] json) {
+        long h = hash64(json);
+        return h == 0 ? 1 : h;
+    }
+
     /** A 64-bit hash of a key, for the duplicate table and the sort order. */
     public static long hash64(String key) {
         return hash64(key.getBytes(StandardCharsets.UTF_8));

@@ -17,7 +17,7 @@ import java.nio.file.StandardOpenOption;
  * run reads: ten million keys need 512 MB of slots, which the operating system pages like any file. Not
  * thread-safe.
  */
-final class LongLongMap implements AutoCloseable {
+public final class LongLongMap implements AutoCloseable {
     private static final long EMPTY = 0L;
     /** Stands in for the key 0, which marks empty slots. */
     private static final long ZERO_KEY = 0x9E3779B97F4A7C15L;
@@ -25,7 +25,7 @@ final class LongLongMap implements AutoCloseable {
     private static final String SPILL_PREFIX = "trailindex-";
     private static final String SPILL_SUFFIX = ".tmp";
     /** Largest table kept on the heap: 2^22 slots, 64 MB. */
-    static final long HEAP_SLOTS = 1L << 22;
+    public static final long HEAP_SLOTS = 1L << 22;
 
     private final Path spillDir;
     /** Begins the names of this map's spill files: two maps of one run must not share it. */
@@ -46,7 +46,7 @@ final class LongLongMap implements AutoCloseable {
     }
 
     /** The same, its spill files named trailindex-{@code name}-N.tmp (old ones of that name are deleted). */
-    LongLongMap(Path spillDir, long heapSlots, String name) {
+    public LongLongMap(Path spillDir, long heapSlots, String name) {
         this.spillDir = spillDir;
         this.heapSlots = heapSlots;
         this.spillName = SPILL_PREFIX + name + "-";
@@ -62,7 +62,7 @@ final class LongLongMap implements AutoCloseable {
     }
 
     /** The value for {@code key}, or {@code absent}. */
-    long get(long key, long absent) {
+    public long get(long key, long absent) {
         long k = key == EMPTY ? ZERO_KEY : key;
         long mask = slots.capacity() - 1;
         for (long i = slot(k, mask); ; i = (i + 1) & mask) {
@@ -76,7 +76,7 @@ final class LongLongMap implements AutoCloseable {
         }
     }
 
-    void put(long key, long value) {
+    public void put(long key, long value) {
         long k = key == EMPTY ? ZERO_KEY : key;
         if ((size + 1) * 2 > slots.capacity()) {
             grow();

@@ -9,8 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Collects file outcomes from the indexing threads into an {@link IngestReport}. */
-final class ReportBuilder {
+/**
+ * Collects file outcomes from the indexing threads into an {@link IngestReport}. Public for the OpenSearch loader,
+ * which reports its runs the same way.
+ */
+public final class ReportBuilder {
     final AtomicLong eventsRead = new AtomicLong();
     final AtomicLong indexed = new AtomicLong();
     final AtomicLong duplicates = new AtomicLong();
@@ -25,16 +28,16 @@ final class ReportBuilder {
     private final Map<Reason, Long> rejected = new EnumMap<>(Reason.class);
     private final List<FileOutcome> problems = new ArrayList<>();
 
-    ReportBuilder(long files) {
+    public ReportBuilder(long files) {
         this.files = files;
     }
 
     /** A file already ingested and unchanged since: not read. */
-    synchronized void unchanged() {
+    public synchronized void unchanged() {
         unchanged++;
     }
 
-    synchronized void add(FileOutcome o) {
+    public synchronized void add(FileOutcome o) {
         filesDone.incrementAndGet();
         o.rejected().forEach((r, n) -> {
             rejected.merge(r, n, Long::sum);
@@ -53,11 +56,36 @@ final class ReportBuilder {
         }
     }
 
-    synchronized void conflicts(List<IngestReport.Conflict> pairs) {
+    public synchronized void conflicts(List<IngestReport.Conflict> pairs) {
         conflictPairs = List.copyOf(pairs);
     }
 
-    synchronized IngestReport build(long documents, long millis) {
+    /** An event read (whatever became of it). */
+    public void eventRead() {
+        eventsRead.incrementAndGet();
+    }
+
+    /** A new event written. */
+    public void indexedOne() {
+        indexed.incrementAndGet();
+    }
+
+    /** A copy of an event already held: identical, or cut. */
+    public void duplicate() {
+        duplicates.incrementAndGet();
+    }
+
+    /** A copy whose bytes differ from every copy held so far. */
+    public void conflict() {
+        conflicts.incrementAndGet();
+    }
+
+    /** Progress: files done, events read, events new. */
+    public long[] progress() {
+        return new long[] {filesDone.get(), eventsRead.get(), indexed.get()};
+    }
+
+    public synchronized IngestReport build(long documents, long millis) {
         problems.sort(Comparator.comparing(FileOutcome::file));
         List<IngestReport.Conflict> pairs = new ArrayList<>(conflictPairs);
         pairs.sort(Comparator.comparing(IngestReport.Conflict::eventID).thenComparing(IngestReport.Conflict::copyFile)

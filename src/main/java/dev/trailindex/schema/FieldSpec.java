@@ -114,6 +114,30 @@ public record FieldSpec(String name, FieldType type, List<String> from, Derivati
         return facet || sort;
     }
 
+    /** OpenSearch: the field of type ip beside an {@link FieldType#IP} field's keyword. */
+    public String osIpField() {
+        return name + "_ip";
+    }
+
+    /** OpenSearch: the long that sorts the event key as the local index does ({@code EventKeys.order64}). */
+    public String osOrderField() {
+        return name + "_order";
+    }
+
+    /** OpenSearch: the sub-field, beside {@link #osRawSubfield()}'s parent, of a keyword in its original spelling. */
+    public static String osRawSubfield() {
+        return "raw";
+    }
+
+    /**
+     * OpenSearch: the field that facets, sorts and aggregations read (the original spelling): the {@code raw}
+     * sub-field of a field with doc values, else the field itself.
+     */
+    public String osDisplayField() {
+        return docValues() && type != FieldType.NUMBER && type != FieldType.TIME && type != FieldType.ENUM
+                && derive != Derivation.EVENT_KEY ? name + "." + osRawSubfield() : name;
+    }
+
     /** The Lucene field that holds IP points for an {@link FieldType#IP} field. */
     public String ipPointField() {
         return name + IP_POINT_SUFFIX;
