@@ -37,15 +37,34 @@ public final class OpenSearchBackend implements SearchBackend {
     private final OsScan scan;
     private final AutoCloseable client;
 
-    OpenSearchBackend(OsCalls calls, String alias, Schema schema, String where, AutoCloseable client) {
-        this.index = new OsIndex(calls, alias, schema);
+    private final OsCopiesReader copies;
+
+    OpenSearchBackend(OsCalls calls, OsIndices indices, Schema schema, String where, AutoCloseable client) {
+        this.index = new OsIndex(calls, indices.alias(), schema);
         this.where = where;
         this.client = client;
         this.pages = new OsPages(index);
         this.facets = new OsFacets(index);
         this.aggregations = new OsAggregations(index, facets);
-        this.stats = new OsStats(index, facets, new OsFiles(index));
+        this.stats = new OsStats(index, facets, new OsFiles(calls, indices.files()));
         this.scan = new OsScan(index, pages);
+        this.copies = new OsCopiesReader(calls, indices.copies());
+    }
+
+    /**
+     * The events of a trailindex on a cluster: fails with one line when the cluster cannot be reached, refuses the
+     * credentials, or has no trailindex template of this schema version for the index.
+     */
+    public static OpenSearchBackend open(OsConnection connection, Schema schema) {
+        OsClient client = new OsClient(connection);
+        try {
+            IndexTemplate.check(client, schema, connection.index());
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
+        return new OpenSearchBackend(client::checked, new OsIndices(client, connection.index()), schema,
+                connection.base() + " index " + connection.index(), client);
     }
 
     /** The alias of the events searched. */
@@ -110,7 +129,7 @@ public final class OpenSearchBackend implements SearchBackend {
 
     @Override
     public List<StoredEvent> allCopies(String key) {
-        return pages.event(key).map(List::of).orElse(List.of());
+        return pages.event(key).map(copies::all).orElse(List.of());
     }
 
     @Override

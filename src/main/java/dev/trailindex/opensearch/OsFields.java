@@ -8,16 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The OpenSearch field names of the schema's fields, as the index template maps them (see the contract in the
- * README's OpenSearch section): the searchable field under the schema name, the original spelling for facets and
- * sorting in its {@code raw} sub-field, an IP field's address in a field of type ip, and the key's sort order as a
- * long. Every name comes from a {@link FieldSpec}; none is spelled here.
+ * The OpenSearch field names of the schema's fields, as {@link IndexTemplate} maps them: the searchable field under
+ * the schema name, the original spelling for facets and sorting in its display field, an IP field's address in a
+ * field of type ip, and the key's sort order as a long. Every name comes from a {@link FieldSpec}.
  */
 final class OsFields {
-    private static final String DISPLAY = ".raw";
-    private static final String IP = "_ip";
-    private static final String ORDER = "_order";
-
     private final Schema schema;
     /** Lucene field name (a schema name, or an IP field's hidden point field) to its spec. */
     private final Map<String, FieldSpec> byLucene = new HashMap<>();
@@ -53,17 +48,16 @@ final class OsFields {
 
     /** The original spelling, for terms aggregations (only fields with doc values have it). */
     static String display(FieldSpec f) {
-        return f.docValues() && f.type() != FieldType.TIME && f.type() != FieldType.NUMBER && f.type() != FieldType.ENUM
-                && f.derive() != dev.trailindex.schema.Derivation.EVENT_KEY ? f.name() + DISPLAY : f.name();
+        return f.osDisplayField();
     }
 
     /** The field of type ip beside an ip field's keyword. */
     static String ip(FieldSpec f) {
-        return f.name() + IP;
+        return f.osIpField();
     }
 
     /** The long that orders events with the same time, as the local index's numeric doc values do. */
     static String order(FieldSpec key) {
-        return key.name() + ORDER;
+        return key.osOrderField();
     }
 }

@@ -1,22 +1,27 @@
 package dev.trailindex.opensearch;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
- * The load bookkeeping beside the events (index {@code NAME-files}, kept by the loader): how many files and
- * digest files the loads have recorded, as the local manifest says for {@code stats}.
+ * The load bookkeeping beside the events ({@link OsManifest}'s {@code NAME-files}, one document per file loaded): how
+ * many files the loads recorded, for {@code stats}. Loads into a cluster record no digest files (they are skipped
+ * as locally, but not kept), so that count is 0.
  */
 final class OsFiles {
-    private final OsIndex index;
+    private final OsCalls calls;
+    private final String filesIndex;
 
-    OsFiles(OsIndex index) {
-        this.index = index;
+    OsFiles(OsCalls calls, String filesIndex) {
+        this.calls = calls;
+        this.filesIndex = filesIndex;
     }
 
     record Recorded(long files, long digests) {
     }
 
-    /** Zeros when the bookkeeping cannot be read, as locally when the manifest cannot. */
     Recorded recorded() {
-        // TODO(os-load): count the files and digests in the loader's NAME-files index once its layout is on osload.
-        return new Recorded(0, 0);
+        JsonNode r = calls.call("POST", "/" + filesIndex + "/_count?ignore_unavailable=true&allow_no_indices=true",
+                QueryTranslator.NODES.objectNode().set("query", QueryTranslator.one("match_all", QueryTranslator.NODES.objectNode())));
+        return new Recorded(r.path("count").asLong(), 0);
     }
 }
