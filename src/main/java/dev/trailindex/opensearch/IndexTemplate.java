@@ -51,8 +51,24 @@ public final class IndexTemplate {
         return name + "-events-*";
     }
 
-    /** The template's body for {@code PUT _index_template/NAME-events}. */
+    /** The template's body for {@code PUT _index_template/NAME-events}, its fingerprint in {@code _meta}. */
     public ObjectNode body(String name) {
+        ObjectNode t = bare(name);
+        ((ObjectNode) t.get("_meta").get(META_KEY)).put("fingerprint", fingerprint(name));
+        return t;
+    }
+
+    /** A hash of the template without its fingerprint: setup leaves an identical template alone. */
+    public String fingerprint(String name) {
+        try {
+            byte[] bytes = OsClient.JSON.writeValueAsBytes(bare(name));
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 16);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private ObjectNode bare(String name) {
         ObjectNode t = OsClient.JSON.createObjectNode();
         t.putArray("index_patterns").add(eventsPattern(name));
         t.put("priority", 200);

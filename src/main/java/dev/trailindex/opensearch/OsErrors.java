@@ -21,6 +21,11 @@ final class OsErrors {
     }
 
     private static OpenSearchException of(OsConnection c, String what, int status, String type, String reason) {
+        // 403 too, but not about credentials.
+        if (type.contains("cluster_block_exception")) {
+            return new OpenSearchException(Kind.READ_ONLY, "the OpenSearch index is read-only (" + reason
+                    + "); lift the block (index.blocks.write, or free disk space for read_only_allow_delete) and run again");
+        }
         if (status == 401) {
             return new OpenSearchException(Kind.CREDENTIALS, "OpenSearch at " + c.base() + " refused the credentials (401"
                     + (c.user() == null ? ", and none were given: use --opensearch-user and $" + OsConnection.PASSWORD_ENV
@@ -29,10 +34,6 @@ final class OsErrors {
         if (status == 403) {
             return new OpenSearchException(Kind.CREDENTIALS, "OpenSearch at " + c.base() + " does not allow "
                     + (c.user() == null ? "an anonymous user" : "user " + c.user()) + " to " + what + " (403" + (reason.isEmpty() ? "" : ": " + reason) + ")");
-        }
-        if (type.contains("cluster_block_exception")) {
-            return new OpenSearchException(Kind.READ_ONLY, "the OpenSearch index is read-only (" + reason
-                    + "); lift the block (index.blocks.write, or free disk space for read_only_allow_delete) and run again");
         }
         if (type.contains("mapper") || type.contains("strict_dynamic_mapping") || type.contains("document_parsing")) {
             return new OpenSearchException(Kind.MAPPING, "OpenSearch's mapping refused a document (" + type + ": " + reason

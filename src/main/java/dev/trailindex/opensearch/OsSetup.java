@@ -23,7 +23,8 @@ public final class OsSetup {
         if (had.ok()) {
             IndexTemplate.check(client, schema, name);
             JsonNode existing = had.body().path("index_templates").path(0).path("index_template");
-            create = !existing.path("template").path("mappings").equals(normalised(client, template, name));
+            create = !existing.path("_meta").path(IndexTemplate.META_KEY).path("fingerprint").asText()
+                    .equals(template.fingerprint(name));
         } else if (had.status() != 404) {
             throw OsErrors.of(client.connection(), "read the template", had);
         }
@@ -34,11 +35,5 @@ public final class OsSetup {
         indices.ensure(indices.events(null), false);
         indices.ensureBookkeeping();
         return new Result(create, indices.files(), indices.copies());
-    }
-
-    /** The mappings as the cluster returns them (it expands dotted names): simulated from the body. */
-    private static JsonNode normalised(OsClient client, IndexTemplate template, String name) {
-        OsClient.Response r = client.request("POST", "/_index_template/_simulate", template.body(name));
-        return r.ok() ? r.body().path("template").path("mappings") : null;
     }
 }

@@ -34,6 +34,8 @@ public final class OpenSearchNode {
     private final int httpPort;
     private final int transportPort;
     private Process process;
+    private String heap = "512m";
+    private int clusterSize = 1;
 
     private OpenSearchNode(String name, Path dir, int httpPort, int transportPort) {
         this.name = name;
@@ -56,6 +58,17 @@ public final class OpenSearchNode {
         return shared;
     }
 
+    /** A single node of its own (for benchmarks), with the given heap, e.g. "1g". */
+    public static OpenSearchNode standalone(String name, String heap) {
+        Path home = home();
+        int[] ports = freePorts(2);
+        OpenSearchNode n = new OpenSearchNode(name, nodeDir(name), ports[0], ports[1]);
+        n.heap = heap;
+        n.configure(home, "trailindex-" + name, List.of(), true);
+        n.start();
+        return n;
+    }
+
     /**
      * A cluster of {@code count} nodes on loopback, started and green or yellow. The first is the only
      * cluster-manager-eligible node, so stopping any other keeps the cluster up.
@@ -70,6 +83,7 @@ public final class OpenSearchNode {
             seeds.add("127.0.0.1:" + ports[2 * i + 1]);
         }
         for (OpenSearchNode n : nodes) {
+            n.clusterSize = count;
             n.configure(home, clusterName, seeds, n == nodes.get(0));
         }
         nodes.forEach(OpenSearchNode::launch);
@@ -99,7 +113,7 @@ public final class OpenSearchNode {
     /** Starts (or restarts, on the same data and ports) and waits until it answers. */
     public synchronized void start() {
         launch();
-        awaitHealth(1);
+        awaitHealth(clusterSize);
     }
 
     /** Stops the node by its pid: SIGTERM, then SIGKILL after 30 s. */
@@ -173,7 +187,7 @@ public final class OpenSearchNode {
                     .replace("HeapDumpPath=data", "HeapDumpPath=" + dir.resolve("data"))
                     .replace("ErrorFile=logs/", "ErrorFile=" + dir.resolve("logs") + "/")).append('\n');
         }
-        return sb.append("-Xms512m\n-Xmx512m\n").toString();
+        return sb.append("-Xms" + heap + "\n-Xmx" + heap + "\n").toString();
     }
 
     private String settings(String clusterName, List<String> seeds, boolean manager) {
@@ -226,7 +240,7 @@ public final class OpenSearchNode {
     /** Waits until the node answers and the cluster has {@code nodes} nodes and is yellow or green. */
     private void awaitHealth(int nodes) {
         long deadline = System.currentTimeMillis() + START_TIMEOUT_MS;
-        String health = url() + "/_cluster/health?wait_for_status=yellow&wait_for_nodes=" + nodes + "&timeout=5s";
+        String health = url() + "/_cluster/health?wait_for_status=yellow&wait_for_nodes=%3E%3D" + nodes + "&timeout=5s";
         while (System.currentTimeMillis() < deadline) {
             if (process == null || !process.isAlive()) {
                 throw new IllegalStateException("OpenSearch node " + name + " exited while starting; see " + dir.resolve("logs"));
