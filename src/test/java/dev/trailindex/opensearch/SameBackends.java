@@ -1,6 +1,6 @@
 package dev.trailindex.opensearch;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.trailindex.TestSupport;
 import dev.trailindex.query.IndexStats;
@@ -31,7 +31,27 @@ record SameBackends(String input, SearchBackend local, SearchBackend cluster) {
         String want = Views.outcome(() -> call.apply(local));
         String got = Views.outcome(() -> call.apply(cluster));
         COMPARED.incrementAndGet();
-        assertEquals(want, got, input + ": " + what);
+        if (!want.equals(got)) {
+            fail(input + ": " + what + ": " + firstDifference(want, got));
+        }
+    }
+
+    /** Where two long answers part, in a few lines (whole pages of base64 would not fit a report). */
+    static String firstDifference(String want, String got) {
+        String[] a = want.split("\n", -1);
+        String[] b = got.split("\n", -1);
+        for (int i = 0; i < Math.max(a.length, b.length); i++) {
+            String x = i < a.length ? a[i] : "<end>";
+            String y = i < b.length ? b[i] : "<end>";
+            if (!x.equals(y)) {
+                return "line " + (i + 1) + " of " + a.length + "/" + b.length + "\n  local:   " + cut(x) + "\n  cluster: " + cut(y);
+            }
+        }
+        return "same lines";
+    }
+
+    private static String cut(String s) {
+        return s.length() > 400 ? s.substring(0, 400) + "..." : s;
     }
 
     /** The middle third of the events' time span, or null when they have no times. */

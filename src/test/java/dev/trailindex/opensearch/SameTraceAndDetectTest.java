@@ -95,7 +95,9 @@ class SameTraceAndDetectTest {
         SameBackends b = SameBackends.of(input);
         assertTrue(credentials.size() >= 5, input + ": " + credentials);
         for (String c : credentials) {
-            assertEquals(trace(b.local(), c), trace(b.cluster(), c), input + ": trace " + c);
+            String want = trace(b.local(), c);
+            String got = trace(b.cluster(), c);
+            assertTrue(want.equals(got), input + ": trace " + c + ": " + SameBackends.firstDifference(want, got));
             SameBackends.COMPARED.incrementAndGet();
         }
     }
@@ -107,10 +109,14 @@ class SameTraceAndDetectTest {
         assertTrue(rules.size() > 66, "rules: " + rules.size());
         for (String input : List.of("samples", "corpus")) {
             SameBackends b = SameBackends.of(input);
-            assertEquals(results(new Detector(b.local()).run(rules, SearchRequest.of(""))),
-                    results(new Detector(b.cluster()).run(rules, SearchRequest.of(""))), input + ": detect");
+            String want = String.join("\n", results(new Detector(b.local()).run(rules, SearchRequest.of(""))));
+            String got = String.join("\n", results(new Detector(b.cluster()).run(rules, SearchRequest.of(""))));
+            assertTrue(want.equals(got), input + ": detect: " + SameBackends.firstDifference(want, got));
             for (SigmaRule r : rules) {
-                assertEquals(matched(b.local(), r), matched(b.cluster(), r), input + ": " + r.file());
+                List<String> wantKeys = matched(b.local(), r);
+                List<String> gotKeys = matched(b.cluster(), r);
+                assertTrue(wantKeys.equals(gotKeys), input + ": " + r.file() + ": "
+                        + SameBackends.firstDifference(String.join("\n", wantKeys), String.join("\n", gotKeys)));
                 SameBackends.COMPARED.incrementAndGet();
             }
         }
