@@ -44,7 +44,11 @@ chown -R 65534:65534 "$node"
 url="http://127.0.0.1:$port"
 echo "== OpenSearch $version on $url (heap 512 MB, as nobody)" >&2
 # jvm.options names logs/ and data/ relative to the working folder: the node's own.
-(cd "$node" && exec setpriv --reuid=65534 --regid=65534 --clear-groups env -i PATH=/usr/bin:/bin HOME=/tmp OPENSEARCH_JAVA_HOME="$jdk" \
+# The node gets no inherited file descriptors beyond 0-2: above all not the build lock's, which flock passes down
+# and which a node left running would otherwise hold for everyone.
+(cd "$node"
+ for fd in $(ls /proc/$BASHPID/fd); do [ "$fd" -gt 2 ] && eval "exec $fd>&-"; done
+ exec setpriv --reuid=65534 --regid=65534 --clear-groups env -i PATH=/usr/bin:/bin HOME=/tmp OPENSEARCH_JAVA_HOME="$jdk" \
   OPENSEARCH_PATH_CONF="$node/config" OPENSEARCH_JAVA_OPTS="-Xms512m -Xmx512m" \
   "$OLDPWD/$home/bin/opensearch") > "$node/stdout.log" 2>&1 &
 pid=$!

@@ -103,8 +103,11 @@ public final class DuckTable {
     /** The count of a question without its limit, to check the answers agree. */
     static String countSql(String name, String[] a) {
         String s = sql(name, a);
-        if (name.equals("facet") || name.equals("count")) {
-            return "SELECT count(*) FROM (" + s + ")";
+        if (name.equals("facet")) {
+            return "SELECT count(*) FROM events";
+        }
+        if (name.equals("count")) {
+            return s;
         }
         return "SELECT count(*) FROM events e WHERE " + s.substring(s.indexOf("WHERE ") + 6).replace(" ORDER BY event_time DESC, event_id LIMIT 100", "");
     }
