@@ -9,7 +9,8 @@
 #   duckdb      DuckDB with the events loaded into its own table (benchmarks/src/DuckTable.java, as Turbot Tailpipe
 #               keeps them): load time, file size, the same questions warm and as fresh processes;
 #   opensearch  one OpenSearch node, bulk-loaded (benchmarks/peer-opensearch.sh): load time, size, the questions warm;
-#   trace       benchmarks/trace.sh and benchmarks/detect.sh on the same files and index.
+#   trace       benchmarks/trace.sh and benchmarks/detect.sh on the same files and index;
+#   recheck     (not in the default) the headline fresh-process comparison again, in one short session.
 # Usage: benchmarks/run.sh [--phases index,local,...] [EVENTS ...]      (default: all phases, 1000000 events)
 # Each phase can run on its own (later phases reuse the data and index of earlier ones), so a long run can hold the
 # build lock phase by phase: flock /tmp/trailindex-build.lock benchmarks/run.sh --phases index 1000000
@@ -151,6 +152,18 @@ for n in "${sizes[@]}"; do
     benchmarks/trace.sh "$n" > /dev/null
     cp "benchmarks/results/trace-$n.jsonl" "$out/trace.jsonl"
     benchmarks/detect.sh "$n" > "$out/detect.txt"
+  fi
+
+  if has recheck; then
+    # The headline comparison again, in one short hyperfine session (for a second run when the first was disturbed):
+    # all of the busy key's events as a fresh process by trailindex, rg -z and DuckDB's own table, and the start-up.
+    db="benchmarks/.data/duck-$n.duckdb"
+    hyperfine -N --warmup 1 --runs 10 --export-json "$out/recheck.json" \
+      -n trailindex-version "./trailindex --version" \
+      -n trailindex-busy-count "./trailindex search --index $idx --count userIdentity.accessKeyId:$busy" \
+      -n trailindex-busy-all "./trailindex search --index $idx --limit all --format ndjson userIdentity.accessKeyId:$busy" \
+      -n duck-busy-all "${DJ[*]} DuckTable query $db all $busy" >/dev/null
+    hyperfine -N --warmup 1 --runs 3 --export-json "$out/recheck-rg.json" -n rg-busy "rg -z -c -F $busy $logs" >/dev/null
   fi
 done
 python3 benchmarks/summarize.py "${sizes[@]}"
