@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Compare the shape of generated CloudTrail logs with real ones.
 
-    python3 benchmarks/calibrate.py [--sample N] REAL_DIR... -- GENERATED_DIR...
+    python3 benchmarks/calibrate.py [--sample N] REAL_DIR... -- GENERATED_DIR... [-- OTHER_GENERATED_DIR...]
 
-Reads every event of both sides (Records files, bare arrays, NDJSON; .gz or not), takes the same number of events
-from each (N, default: the smaller side, events in file order), and prints one Markdown table: bytes per event
+Reads every event of each side (Records files, bare arrays, NDJSON; .gz or not), takes the same number of events
+from each (N, default: the smallest side), spread evenly over the side (the S3 layout sorts files by account and
+region, so a side's first events would be one account's first region), and prints one Markdown table, one column
+per side and its ratio to the first (real) side: bytes per event
 (compact JSON), gzip ratio (compact Records JSON of 1,000 events a file, gzip level 6, as CloudTrail delivers busy
 trails), distinct values per 1,000 events of the fields that size an index's terms, nested leaves per event in
 requestParameters and responseElements, the share of large requestParameters, errors and top-level fields.
@@ -112,31 +114,51 @@ def measure(events):
     return out
 
 
+def spread(events, n):
+    """n events taken evenly over the list, in order."""
+    if n >= len(events):
+        return events
+    step = len(events) / n
+    return [events[int(i * step)] for i in range(n)]
+
+
 def main(argv):
     sample = None
     if argv[:1] == ["--sample"]:
         sample = int(argv[1])
         argv = argv[2:]
     if "--" not in argv:
-        sys.exit("usage: calibrate.py [--sample N] REAL_DIR... -- GENERATED_DIR...")
-    cut = argv.index("--")
-    real = list(walk(argv[:cut]))
-    gen = []
-    for e in walk(argv[cut + 1:]):
-        gen.append(e)
-        if sample and len(gen) >= sample:
-            break
-    n = min(len(real), len(gen)) if sample is None else min(sample, len(real), len(gen))
+        sys.exit("usage: calibrate.py [--sample N] REAL_DIR... -- GENERATED_DIR... [-- OTHER_GENERATED_DIR...]")
+    groups, cur = [], []
+    for a in argv:
+        if a == "--":
+            groups.append(cur)
+            cur = []
+        else:
+            cur.append(a)
+    groups.append(cur)
+    sides = [list(walk(g)) for g in groups]
+    names = ["real"] + [", ".join(os.path.basename(os.path.normpath(d)) for d in g) for g in groups[1:]]
+    n = min(len(s) for s in sides)
+    if sample:
+        n = min(n, sample)
     if n == 0:
         sys.exit("calibrate.py: no events on one side")
-    a, b = measure(real[:n]), measure(gen[:n])
-    print(f"| measure ({n:,} events each) | real | generated | generated ÷ real |")
-    print("|---|---|---|---|")
-    for k in a:
-        ra, rb = a[k], b[k]
-        ratio = "" if not ra else f"{rb / ra:.2f}"
+    results = [measure(spread(s, n)) for s in sides]
+    head = f"| measure ({n:,} events each) | real |"
+    rule = "|---|---|"
+    for name in names[1:]:
+        head += f" {name} | ÷ real |"
+        rule += "---|---|"
+    print(head)
+    print(rule)
+    for k in results[0]:
         fmt = (lambda v: f"{v:,.0f}") if k == "events" else (lambda v: f"{v:,.3f}" if v < 10 else f"{v:,.1f}")
-        print(f"| {k} | {fmt(ra)} | {fmt(rb)} | {ratio} |")
+        row = f"| {k} | {fmt(results[0][k])} |"
+        for r in results[1:]:
+            ratio = "" if not results[0][k] else f"{r[k] / results[0][k]:.2f}"
+            row += f" {fmt(r[k])} | {ratio} |"
+        print(row)
 
 
 if __name__ == "__main__":

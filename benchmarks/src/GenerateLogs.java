@@ -19,34 +19,57 @@ import java.util.zip.GZIPOutputStream;
  * A deterministic generator of realistic CloudTrail logs for benchmarks, with the JDK alone:
  *   java benchmarks/src/GenerateLogs.java --events 1000000 --seed 1 --out /tmp/gen1m
  * Writes gzip'd {"Records":[...]} delivery files in the S3 layout (AWSLogs/ACCOUNT/CloudTrail/REGION/Y/M/D/...),
- * 1,000 to 5,000 unordered events each, and OUT/expected.json with the true counts of a planted incident and of a
- * few whole-set questions. The same seed and size give byte-identical files.
+ * 30 to 3,000 unordered events each (log-uniform), and OUT/expected.json with the true counts of a planted incident,
+ * of planted credential chains (for trace), of a busy long-lived key and of a few whole-set questions. The same
+ * seed and size give byte-identical files. The background is calibrated against ../shared/corpus with
+ * benchmarks/calibrate.py (see benchmarks/RESULTS.md, "Issue 15", section 1): 40 accounts and 20 regions with
+ * skewed weights, about 1,900 Zipf-weighted event names (reads far commoner than writes), STS AssumeRole with session
+ * tokens, S3 data events, KMS Decrypt, 300 principals behind 150 NAT addresses, Identity Center users, 50 error codes
+ * with their real message shapes, and a few large policies.
  */
 public final class GenerateLogs {
-    static final String[] ACCOUNTS = {"111122223333", "222233334444", "333344445555", "444455556666", "555566667777"};
-    static final String[] REGIONS = {"us-east-1", "us-east-1", "us-east-1", "us-west-2", "us-west-2", "eu-west-1", "eu-central-1", "ap-southeast-2", "sa-east-1"};
+    /** The first five are the accounts of the planted incident and chains; the rest are background. */
+    static final String[] ACCOUNTS = accounts();
+    static final String[] REGIONS = {"us-east-1", "us-west-2", "eu-west-1", "eu-central-1", "us-east-2", "ap-southeast-2", "ap-northeast-1",
+        "sa-east-1", "eu-west-2", "ap-southeast-1", "ca-central-1", "ap-south-1", "us-west-1", "eu-north-1", "eu-west-3", "ap-northeast-2",
+        "ap-northeast-3", "eu-south-1", "me-south-1", "af-south-1"};
     static final String[] SERVICES = {"ec2", "s3", "iam", "sts", "lambda", "kms", "cloudtrail", "logs", "dynamodb", "rds", "sns", "sqs",
         "secretsmanager", "ssm", "ecr", "ecs", "eks", "cloudwatch", "route53", "elasticloadbalancing", "autoscaling", "config",
         "guardduty", "organizations", "sso", "signin", "apigateway", "cloudformation", "glue", "athena", "kinesis", "firehose",
-        "events", "states", "codebuild", "codepipeline", "elasticfilesystem", "backup", "acm", "waf"};
+        "events", "states", "codebuild", "codepipeline", "elasticfilesystem", "backup", "acm", "waf", "cloudfront", "elasticache",
+        "redshift", "sagemaker", "bedrock", "elasticmapreduce", "servicecatalog", "cognito-idp", "wafv2", "inspector2", "securityhub",
+        "access-analyzer", "account", "health", "ce", "tagging", "resource-groups", "kafka", "es", "xray"};
     static final String[] VERBS = {"Describe", "List", "Get", "Create", "Delete", "Put", "Update", "Tag"};
+    /** Relative weight of each verb: reads far commoner than writes, as in real trails. */
+    static final double[] VERB_WEIGHT = {30, 25, 25, 2.5, 1.0, 2.5, 1.5, 0.8};
     static final String[] NOUNS = {"Instances", "Buckets", "Policies", "Roles", "Functions", "Keys", "Trails", "LogGroups", "Tables",
         "DBInstances", "Topics", "Queues", "Secrets", "Parameters", "Repositories", "Clusters", "Alarms", "HostedZones",
-        "LoadBalancers", "Stacks", "Jobs", "Streams", "Rules", "Volumes", "Snapshots", "SecurityGroups", "Images", "Subnets"};
-    static final String[] ERRORS = {"AccessDenied", "Client.UnauthorizedOperation", "ThrottlingException", "NoSuchBucket",
-        "ResourceNotFoundException", "ValidationException", "Client.InvalidInstanceID.NotFound", "AccessDeniedException"};
+        "LoadBalancers", "Stacks", "Jobs", "Streams", "Rules", "Volumes", "Snapshots", "SecurityGroups", "Images", "Subnets",
+        "Certificates", "Distributions", "Domains", "Endpoints", "Pipelines", "Projects", "Workgroups", "Databases", "Crawlers",
+        "Vaults", "Findings", "Detectors", "Accounts", "Users", "Groups", "Tags", "Configurations", "Attributes", "Events",
+        "Metrics", "Resources", "Quotas", "Associations", "Permissions", "Versions", "Aliases", "Targets", "Schedules", "Plans"};
     static final String[] NON_ASCII = {"Überwachung – 監視", "кириллица-отчёт", "données-été", "日本語のキー", "🚀 launch", "ñandú"};
     static final String BUCKET = "acme-payroll-exports";
     static final String IP1 = "198.51.100.77";
     static final String IP2 = "203.0.113.99";
+    /** The busy long-lived key of a reporting service: about 0.5 % of the background, in its own account's files. */
+    static final String BUSY_USER = "svc-reporting";
+    static final String BUSY_KEY = "AKIA" + "SVCREPORTING0001";
+    static final double BUSY_SHARE = 0.005;
+    static final String B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
     final SplittableRandom rnd;
     final List<String> eventNames = new ArrayList<>();
     final List<String> eventSources = new ArrayList<>();
     final List<Principal> principals = new ArrayList<>();
     final List<String> agents = new ArrayList<>();
+    final List<String> browsers = new ArrayList<>();
+    final List<String> nats = new ArrayList<>();
     final double[] nameCdf;
     final double[] principalCdf;
+    final double[] accountCdf = zipf(ACCOUNTS.length, 1.0);
+    final double[] regionCdf = zipf(REGIONS.length, 1.4);
+    final double[] errorCdf;
     final Map<String, Long> byRegion = new TreeMap<>();
     final Map<String, Long> bySource = new TreeMap<>();
     long consoleLogins;
@@ -55,33 +78,44 @@ public final class GenerateLogs {
     long duplicates;
     long rawBytes;
     long gzBytes;
+    long busyEvents;
+    long busyCopies;
     int files;
 
-    record Principal(String type, String account, String arn, String key, String ip, String userName, String roleArn, String service) {
+    /** {@code index} numbers the principal (agents, session keys); {@code roleArn} is set for role sessions. */
+    record Principal(int index, String type, String account, String arn, String key, String ip, String userName, String roleArn,
+            String service, String principalId, int sessionHours, boolean browser) {
+    }
+
+    static String[] accounts() {
+        String[] a = new String[40];
+        String[] fixed = {"111122223333", "222233334444", "333344445555", "444455556666", "555566667777"};
+        for (int i = 0; i < a.length; i++) {
+            a[i] = i < fixed.length ? fixed[i] : String.valueOf(600_011_112_222L + i * 7_919_104_729L);
+        }
+        return a;
     }
 
     GenerateLogs(long seed) {
         rnd = new SplittableRandom(seed);
+        // About 1,900 names: every service with every verb and up to four nouns; weight = Zipf rank (shuffled) x verb.
+        java.util.LinkedHashMap<String, String> names = new java.util.LinkedHashMap<>();
+        List<Double> verbWeight = new ArrayList<>();
         for (String s : SERVICES) {
-            for (String v : VERBS) {
-                String noun = NOUNS[Math.floorMod((s + v).hashCode(), NOUNS.length)];
-                eventNames.add(v + noun);
-                eventSources.add(s + ".amazonaws.com");
+            for (int v = 0; v < VERBS.length; v++) {
+                for (int k = 0; k < 4; k++) {
+                    String noun = NOUNS[Math.floorMod((s + VERBS[v] + k).hashCode() * 31 + k * 7, NOUNS.length)];
+                    if (names.putIfAbsent(VERBS[v] + noun + "@" + s, s + ".amazonaws.com") == null) {
+                        verbWeight.add(VERB_WEIGHT[v]);
+                    }
+                }
             }
         }
-        eventNames.add("ConsoleLogin");
-        eventSources.add("signin.amazonaws.com");
-        eventNames.add("AssumeRole");
-        eventSources.add("sts.amazonaws.com");
-        eventNames.add("GetObject");
-        eventSources.add("s3.amazonaws.com");
-        eventNames.add("PutObject");
-        eventSources.add("s3.amazonaws.com");
-        eventNames.add("RunInstances");
-        eventSources.add("ec2.amazonaws.com");
-        // Zipf over a shuffled order: a few names dominate, as in real trails.
+        names.put("RunInstances@ec2", "ec2.amazonaws.com");
+        verbWeight.add(2.0);
         List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < eventNames.size(); i++) {
+        List<String> keys = new ArrayList<>(names.keySet());
+        for (int i = 0; i < keys.size(); i++) {
             order.add(i);
         }
         for (int i = order.size() - 1; i > 0; i--) {
@@ -90,38 +124,55 @@ public final class GenerateLogs {
             order.set(i, order.get(j));
             order.set(j, t);
         }
-        List<String> n2 = new ArrayList<>();
-        List<String> s2 = new ArrayList<>();
-        for (int i : order) {
-            n2.add(eventNames.get(i));
-            s2.add(eventSources.get(i));
+        double[] w = new double[order.size()];
+        for (int r = 0; r < order.size(); r++) {
+            int i = order.get(r);
+            String k = keys.get(i);
+            eventNames.add(k.substring(0, k.indexOf('@')));
+            eventSources.add(names.get(k));
+            w[r] = verbWeight.get(i) / Math.pow(r + 1, 1.05);
         }
-        eventNames.clear();
-        eventNames.addAll(n2);
-        eventSources.clear();
-        eventSources.addAll(s2);
-        nameCdf = zipf(eventNames.size(), 1.1);
+        nameCdf = cdf(w);
+        errorCdf = zipf(ERRORS.length, 1.1);
+        for (int i = 0; i < 150; i++) {
+            nats.add(publicIp());
+        }
+        String[] tools = {"aws-cli/2.%d.%d Python/3.11.%d Linux/6.1.%d-1.amzn2023.x86_64 exe/x86_64.amzn.2023 prompt/off command/%s",
+            "Boto3/1.34.%d md/Botocore#1.34.%d ua/2.0 os/linux#6.1.%d md/arch#x86_64 lang/python#3.12.%d md/pyimpl#CPython cfg/retry-mode#legacy Botocore/1.34.%s",
+            "aws-sdk-java/2.20.%d Linux/5.10.%d-%d.amzn2.x86_64 OpenJDK_64-Bit_Server_VM/17.0.%d+7-LTS Java/17.0.9 vendor/Amazon.com_Inc. io/sync http/Apache cfg/retry-mode/%s",
+            "aws-sdk-go-v2/1.2%d.%d os/linux lang/go#1.2%d.%d md/GOOS#linux md/GOARCH#amd64 api/%s",
+            "APN/1.0 HashiCorp/1.0 Terraform/1.%d.%d (+https://www.terraform.io) terraform-provider-aws/5.%d.%d (+https://registry.terraform.io/providers/hashicorp/aws) aws-sdk-go-v2/1.%s",
+            "aws-sdk-js/3.4%d.%d ua/2.0 os/linux#5.10.%d lang/js md/nodejs#18.%d api/%s"};
+        String[] cmds = {"ec2.describe-instances", "s3.ls", "sts.get-caller-identity", "standard", "legacy", "adaptive", "iam", "s3"};
+        for (int i = 0; i < 220; i++) {
+            agents.add(String.format(tools[i % tools.length], i % 40, i % 17, i % 9, i % 13, cmds[i % cmds.length]));
+        }
+        for (int i = 0; i < 12; i++) {
+            browsers.add(String.format("Mozilla/5.0 (%s) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/1%02d.0.0.0 Safari/537.36",
+                    i % 3 == 0 ? "Windows NT 10.0; Win64; x64" : i % 3 == 1 ? "Macintosh; Intel Mac OS X 10_15_7" : "X11; Linux x86_64", 18 + i));
+        }
         for (int i = 0; i < 300; i++) {
             principals.add(principal(i));
         }
         principalCdf = zipf(principals.size(), 1.0);
-        String[] tools = {"aws-cli/2.%d.%d Python/3.11.%d Linux/6.1 exe/x86_64 prompt/off", "Boto3/1.34.%d md/Botocore#1.34.%d ua/2.0 os/linux#%d",
-            "aws-sdk-java/2.20.%d Linux/5.10 OpenJDK_64-Bit_Server_VM/17.0.%d+%d", "aws-sdk-go-v2/1.2%d.%d os/linux lang/go#1.2%d",
-            "Terraform/1.%d.%d terraform-provider-aws/5.%d", "console.amazonaws.com", "AWS Internal"};
-        for (int i = 0; i < 200; i++) {
-            String t = tools[i % tools.length];
-            agents.add(t.contains("%") ? String.format(t, i % 40, i % 17, i % 9) : t);
-        }
     }
 
     static double[] zipf(int n, double s) {
-        double[] cdf = new double[n];
-        double sum = 0;
+        double[] w = new double[n];
         for (int i = 0; i < n; i++) {
-            sum += 1 / Math.pow(i + 1, s);
+            w[i] = 1 / Math.pow(i + 1, s);
+        }
+        return cdf(w);
+    }
+
+    static double[] cdf(double[] w) {
+        double[] cdf = new double[w.length];
+        double sum = 0;
+        for (int i = 0; i < w.length; i++) {
+            sum += w[i];
             cdf[i] = sum;
         }
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < w.length; i++) {
             cdf[i] /= sum;
         }
         return cdf;
@@ -151,6 +202,39 @@ public final class GenerateLogs {
         return sb.toString();
     }
 
+    /** A key derived from a number (a principal's session): the same number gives the same key, without state. */
+    static String derivedKey(String prefix, long n) {
+        return derivedKey(prefix, n, 20);
+    }
+
+    /** {@code length} characters: 20 for an access key, 21 for a principal ID (AIDA..., AROA...). */
+    static String derivedKey(String prefix, long n, int length) {
+        String chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        SplittableRandom r = new SplittableRandom(n * 0x9E3779B97F4A7C15L + 12345);
+        StringBuilder sb = new StringBuilder(prefix);
+        while (sb.length() < length) {
+            sb.append(chars.charAt(r.nextInt(chars.length())));
+        }
+        return sb.toString();
+    }
+
+    String b64(int n) {
+        StringBuilder sb = new StringBuilder(n);
+        for (int i = 0; i < n; i++) {
+            sb.append(B64.charAt(rnd.nextInt(64)));
+        }
+        return sb.toString();
+    }
+
+    String hex(int n, boolean upper) {
+        String chars = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+        StringBuilder sb = new StringBuilder(n);
+        for (int i = 0; i < n; i++) {
+            sb.append(chars.charAt(rnd.nextInt(16)));
+        }
+        return sb.toString();
+    }
+
     String uuid() {
         long a = rnd.nextLong();
         long b = rnd.nextLong();
@@ -158,35 +242,74 @@ public final class GenerateLogs {
         return h.substring(0, 8) + "-" + h.substring(8, 12) + "-4" + h.substring(13, 16) + "-a" + h.substring(17, 20) + "-" + h.substring(20, 32);
     }
 
+    /** Public addresses outside the documentation ranges (192.0.2/24, 198.51.100/24, 203.0.113/24) the planted events use. */
     String publicIp() {
         return (11 + rnd.nextInt(180)) + "." + rnd.nextInt(256) + "." + rnd.nextInt(256) + "." + (1 + rnd.nextInt(254));
     }
 
     Principal principal(int i) {
         String acct = ACCOUNTS[i % ACCOUNTS.length];
+        String nat = nats.get(rnd.nextInt(nats.size()));
+        int hours = 8 + rnd.nextInt(17);
         int r = rnd.nextInt(100);
-        if (r < 55) {
+        if (r < 48) {
             String role = "role-" + (i % 40);
-            return new Principal("AssumedRole", acct, "arn:aws:sts::" + acct + ":assumed-role/" + role + "/session-" + i, key("ASIA"),
-                    rnd.nextInt(4) == 0 ? "10." + rnd.nextInt(256) + "." + rnd.nextInt(256) + "." + (1 + rnd.nextInt(254)) : publicIp(),
-                    null, "arn:aws:iam::" + acct + ":role/" + role, null);
+            String session = i % 3 == 0 ? "botocore-session-" + (1_700_000_000 + i * 7919) : "session-" + i;
+            String ip = rnd.nextInt(4) == 0 ? "10." + rnd.nextInt(256) + "." + rnd.nextInt(256) + "." + (1 + rnd.nextInt(254)) : nat;
+            return new Principal(i, "AssumedRole", acct, "arn:aws:sts::" + acct + ":assumed-role/" + role + "/" + session, "ASIA", ip, null,
+                    "arn:aws:iam::" + acct + ":role/" + role, null, derivedKey("AROA", i * 13L + 1, 21) + ":" + session, hours, false);
         }
-        if (r < 75) {
-            return new Principal("IAMUser", acct, "arn:aws:iam::" + acct + ":user/user-" + i, key("AKIA"), publicIp(), "user-" + i, null, null);
+        if (r < 58) {
+            // IAM Identity Center: a person in a browser, through a permission set's reserved role.
+            String[] sets = {"AdministratorAccess", "ReadOnlyAccess", "PowerUserAccess", "ViewOnlyAccess", "DataEngineer"};
+            String set = sets[i % sets.length];
+            String role = "AWSReservedSSO_" + set + "_" + Long.toHexString(Math.abs((acct + set).hashCode()) * 7919L).substring(0, 8);
+            String user = new String[] {"jane.doe", "li.wei", "m.garcia", "a.okafor", "s.ivanova", "k.tanaka"}[i % 6] + i + "@corp.example";
+            return new Principal(i, "AssumedRole", acct, "arn:aws:sts::" + acct + ":assumed-role/" + role + "/" + user, "ASIA", nat, null,
+                    "arn:aws:iam::" + acct + ":role/aws-reserved/sso.amazonaws.com/" + role, null,
+                    derivedKey("AROA", i * 13L + 2, 21) + ":" + user, 8 + rnd.nextInt(5), true);
+        }
+        if (r < 72) {
+            return new Principal(i, "IAMUser", acct, "arn:aws:iam::" + acct + ":user/user-" + i, key("AKIA"), nat, "user-" + i, null, null,
+                    derivedKey("AIDA", i * 13L + 3, 21), 0, rnd.nextInt(5) == 0);
         }
         if (r < 93) {
-            String svc = SERVICES[i % 12] + ".amazonaws.com";
-            return new Principal("AWSService", acct, null, null, svc, null, null, svc);
+            String svc = SERVICES[i % 24] + ".amazonaws.com";
+            return new Principal(i, "AWSService", acct, null, null, svc, null, null, svc, null, 0, false);
         }
         if (r < 94) {
-            return new Principal("Root", acct, "arn:aws:iam::" + acct + ":root", null, publicIp(), null, null, null);
+            return new Principal(i, "Root", acct, "arn:aws:iam::" + acct + ":root", null, nat, null, null, null, acct, 0, true);
         }
         if (r < 97) {
-            return new Principal(i % 2 == 0 ? "FederatedUser" : "SAMLUser", acct, "arn:aws:sts::" + acct + ":federated-user/fed-" + i,
-                    key("ASIA"), rnd.nextInt(5) == 0 ? "2001:db8:" + Integer.toHexString(i) + "::" + Integer.toHexString(1 + rnd.nextInt(999)) : publicIp(),
-                    "fed-" + i, null, null);
+            return new Principal(i, i % 2 == 0 ? "FederatedUser" : "SAMLUser", acct, "arn:aws:sts::" + acct + ":federated-user/fed-" + i, "ASIA",
+                    rnd.nextInt(5) == 0 ? "2001:db8:" + Integer.toHexString(i) + "::" + Integer.toHexString(1 + rnd.nextInt(999)) : nat,
+                    "fed-" + i, null, null, acct + ":fed-" + i, hours, false);
         }
-        return new Principal(i % 2 == 0 ? "AWSAccount" : "Unknown", acct, null, null, publicIp(), null, null, null);
+        return new Principal(i, i % 2 == 0 ? "AWSAccount" : "Unknown", acct, null, null, nat, null, null, null,
+                derivedKey("AIDA", i * 13L + 4, 21), 0, false);
+    }
+
+    /** The key a principal signs with at {@code time}: long-term keys are fixed, temporary ones rotate per session. */
+    String keyAt(Principal p, long time) {
+        if (!"ASIA".equals(p.key())) {
+            return p.key();
+        }
+        return derivedKey("ASIA", p.index() * 1_000_003L + time / (p.sessionHours() * 3_600_000L));
+    }
+
+    long sessionStart(Principal p, long time) {
+        long len = Math.max(1, p.sessionHours()) * 3_600_000L;
+        return time - time % len;
+    }
+
+    String agentOf(Principal p) {
+        if (p.service() != null) {
+            return p.service();
+        }
+        if (p.browser()) {
+            return browsers.get(Math.floorMod(p.index() + rnd.nextInt(2), browsers.size()));
+        }
+        return agents.get(Math.floorMod(p.index() * 7 + (rnd.nextInt(4) == 0 ? 1 : 0), agents.size()));
     }
 
     static String q(String s) {
@@ -209,16 +332,16 @@ public final class GenerateLogs {
         return sb.append('"').toString();
     }
 
-    /** One event as compact JSON; {@code over} fixes name, source, principal fields, parameters for planted events. */
+    /** One event as compact JSON. {@code extra} is more top-level members (",\"k\":v") or null; {@code requestId} null for a UUID. */
     String event(long time, String account, String region, Principal p, String name, String source, String error,
-            String request, String response, String resources, String ip, String key) {
+            String request, String response, String resources, String ip, String key, String extra, String requestId) {
         StringBuilder sb = new StringBuilder(1500);
         sb.append("{\"eventVersion\":\"1.").append(8 + rnd.nextInt(4) == 8 ? "08" : "1" + rnd.nextInt(2)).append("\",\"userIdentity\":{");
         sb.append("\"type\":").append(q(p.type()));
         if (p.service() != null) {
             sb.append(",\"invokedBy\":").append(q(p.service()));
         } else {
-            sb.append(",\"principalId\":").append(q("AID" + Math.abs(p.arn() == null ? 7 : p.arn().hashCode())));
+            sb.append(",\"principalId\":").append(q(p.principalId() != null ? p.principalId() : "AID" + Math.abs(p.arn() == null ? 7 : p.arn().hashCode())));
             if (p.arn() != null) {
                 sb.append(",\"arn\":").append(q(p.arn()));
             }
@@ -230,29 +353,35 @@ public final class GenerateLogs {
                 sb.append(",\"userName\":").append(q(p.userName()));
             }
             if (p.roleArn() != null) {
-                sb.append(",\"sessionContext\":{\"sessionIssuer\":{\"type\":\"Role\",\"principalId\":\"AROA").append(Math.abs(p.roleArn().hashCode()))
-                        .append("\",\"arn\":").append(q(p.roleArn())).append(",\"accountId\":").append(q(p.account()))
+                sb.append(",\"sessionContext\":{\"sessionIssuer\":{\"type\":\"Role\",\"principalId\":").append(q(p.principalId().substring(0, 21)))
+                        .append(",\"arn\":").append(q(p.roleArn())).append(",\"accountId\":").append(q(p.account()))
                         .append(",\"userName\":").append(q(p.roleArn().substring(p.roleArn().lastIndexOf('/') + 1)))
-                        .append("},\"attributes\":{\"creationDate\":").append(q(iso(time - 600_000)))
-                        .append(",\"mfaAuthenticated\":\"").append(rnd.nextInt(3) == 0).append("\"}}");
+                        .append("},\"attributes\":{\"creationDate\":").append(q(iso(sessionStart(p, time))))
+                        .append(",\"mfaAuthenticated\":\"").append(p.browser()).append("\"}}");
+            } else if (p.type().equals("IAMUser") || p.type().equals("Root")) {
+                sb.append(",\"sessionContext\":{\"attributes\":{\"creationDate\":").append(q(iso(time - time % 86_400_000L)))
+                        .append(",\"mfaAuthenticated\":\"").append(p.browser()).append("\"}}");
             }
         }
         sb.append("},\"eventTime\":").append(q(iso(time))).append(",\"eventSource\":").append(q(source))
                 .append(",\"eventName\":").append(q(name)).append(",\"awsRegion\":").append(q(region))
-                .append(",\"sourceIPAddress\":").append(q(ip)).append(",\"userAgent\":").append(q(agents.get(pick(principalCdf) % agents.size())));
+                .append(",\"sourceIPAddress\":").append(q(ip)).append(",\"userAgent\":").append(q(agentOf(p)));
         if (error != null) {
-            sb.append(",\"errorCode\":").append(q(error)).append(",\"errorMessage\":")
-                    .append(q("User: " + (p.arn() == null ? "unknown" : p.arn()) + " is not authorized to perform: " + source.split("\\.")[0] + ":" + name));
+            sb.append(",\"errorCode\":").append(q(error)).append(",\"errorMessage\":").append(q(errorMessage(error, p, source, name, region, account)));
         }
         sb.append(",\"requestParameters\":").append(request == null ? "null" : request);
         sb.append(",\"responseElements\":").append(response == null ? "null" : response);
-        sb.append(",\"requestID\":").append(q(uuid())).append(",\"eventID\":").append(q(uuid()));
-        boolean read = name.startsWith("Get") || name.startsWith("List") || name.startsWith("Describe");
+        if (extra != null) {
+            sb.append(extra);
+        }
+        sb.append(",\"requestID\":").append(q(requestId == null ? uuid() : requestId)).append(",\"eventID\":").append(q(uuid()));
+        boolean read = name.startsWith("Get") || name.startsWith("List") || name.startsWith("Describe") || name.startsWith("Head")
+                || name.equals("Decrypt");
         sb.append(",\"readOnly\":").append(read);
         if (resources != null) {
             sb.append(",\"resources\":").append(resources);
         }
-        boolean data = name.equals("GetObject") || name.equals("PutObject");
+        boolean data = source.equals("s3.amazonaws.com") && name.endsWith("Object");
         sb.append(",\"eventType\":").append(q(name.equals("ConsoleLogin") ? "AwsConsoleSignIn" : "AwsApiCall"))
                 .append(",\"managementEvent\":").append(!data).append(",\"recipientAccountId\":").append(q(account));
         if (ip.startsWith("10.")) {
@@ -261,7 +390,11 @@ public final class GenerateLogs {
         sb.append(",\"eventCategory\":").append(q(data ? "Data" : "Management"));
         if (!p.type().equals("AWSService")) {
             sb.append(",\"tlsDetails\":{\"tlsVersion\":\"TLSv1.").append(2 + rnd.nextInt(2))
-                    .append("\",\"cipherSuite\":\"TLS_AES_128_GCM_SHA256\",\"clientProvidedHostHeader\":").append(q(source.replace("amazonaws", region + ".amazonaws"))).append('}');
+                    .append("\",\"cipherSuite\":\"").append(rnd.nextInt(3) == 0 ? "ECDHE-RSA-AES128-GCM-SHA256" : "TLS_AES_128_GCM_SHA256")
+                    .append("\",\"clientProvidedHostHeader\":").append(q(source.replace("amazonaws", region + ".amazonaws"))).append('}');
+            if (p.browser() && p.roleArn() != null) {
+                sb.append(",\"sessionCredentialFromConsole\":\"true\"");
+            }
         }
         return sb.append('}').toString();
     }
@@ -270,61 +403,223 @@ public final class GenerateLogs {
         return Instant.ofEpochMilli(millis - millis % 1000).toString();
     }
 
-    /** Parameters and response for a background event. */
-    String[] params(String name, String account, String region, long time) {
-        String tag = rnd.nextInt(100) == 0 ? NON_ASCII[rnd.nextInt(NON_ASCII.length)] : "team-" + rnd.nextInt(30);
-        if (name.equals("GetObject") || name.equals("PutObject")) {
-            String bucket = "data-" + account + "-" + rnd.nextInt(25);
-            String key = "exports/" + (rnd.nextInt(100) == 0 ? tag + "/" : "") + "part-" + rnd.nextInt(100000) + ".parquet";
-            return new String[] {"{\"bucketName\":" + q(bucket) + ",\"key\":" + q(key) + ",\"Host\":" + q(bucket + ".s3." + region + ".amazonaws.com") + "}",
-                null, "[{\"type\":\"AWS::S3::Object\",\"ARN\":" + q("arn:aws:s3:::" + bucket + "/" + key) + "},{\"accountId\":" + q(account)
-                    + ",\"type\":\"AWS::S3::Bucket\",\"ARN\":" + q("arn:aws:s3:::" + bucket) + "}]"};
+    // ------------------------------------------------------------------ errors, with their real message shapes
+
+    static final String[] ERRORS = {"AccessDenied", "Client.UnauthorizedOperation", "AccessDeniedException", "ThrottlingException",
+        "ResourceNotFoundException", "NoSuchEntityException", "ValidationException", "Client.InvalidInstanceID.NotFound", "NoSuchBucket",
+        "InvalidParameterValueException", "Client.RequestLimitExceeded", "ResourceInUseException", "NoSuchKey", "EntityAlreadyExists",
+        "ConditionalCheckFailedException", "Throttling", "RequestLimitExceeded", "InvalidClientTokenId", "ExpiredToken",
+        "UnrecognizedClientException", "ServiceUnavailable", "InternalError", "InternalFailure", "Client.DryRunOperation",
+        "Client.InvalidParameterValue", "Client.InvalidGroup.NotFound", "Client.InvalidVolume.NotFound", "Client.InvalidSnapshot.NotFound",
+        "Client.InvalidAMIID.NotFound", "Client.MissingParameter", "InvalidRequestException", "LimitExceededException", "NotFoundException",
+        "ConflictException", "BadRequestException", "DBInstanceNotFound", "KMSInvalidStateException", "NotFoundException.Key",
+        "ParameterNotFound", "TooManyRequestsException", "SignatureDoesNotMatch", "InvalidAccessKeyId", "OptInRequired",
+        "UnsupportedOperation", "ServiceQuotaExceededException", "RepositoryNotFoundException", "QueueDoesNotExist",
+        "InvalidIdentityToken", "MalformedPolicyDocument", "Client.InsufficientInstanceCapacity"};
+
+    String errorMessage(String code, Principal p, String source, String name, String region, String account) {
+        String svc = source.substring(0, source.indexOf('.'));
+        String who = p.arn() != null ? p.arn() : p.service() != null ? p.service() : "arn:aws:iam::" + account + ":root";
+        return switch (code) {
+            case "AccessDenied", "AccessDeniedException" -> "User: " + who + " is not authorized to perform: " + svc + ":" + name
+                    + " on resource: arn:aws:" + svc + ":" + region + ":" + account + ":" + (rnd.nextBoolean() ? "*" : "resource/" + hex(8, false))
+                    + (rnd.nextBoolean() ? " because no identity-based policy allows the " + svc + ":" + name + " action"
+                            : " with an explicit deny in a service control policy");
+            case "Client.UnauthorizedOperation" -> "You are not authorized to perform this operation. User: " + who + " is not authorized to perform: "
+                    + svc + ":" + name + " on resource: arn:aws:ec2:" + region + ":" + account + ":instance/* because no identity-based policy allows the "
+                    + svc + ":" + name + " action. Encoded authorization failure message: " + b64(340 + rnd.nextInt(500)).replace('+', '-').replace('/', '_');
+            case "ThrottlingException", "Throttling", "Client.RequestLimitExceeded", "RequestLimitExceeded", "TooManyRequestsException" -> "Rate exceeded";
+            case "NoSuchBucket" -> "The specified bucket does not exist";
+            case "NoSuchKey" -> "The specified key does not exist.";
+            case "NoSuchEntityException" -> "The role with name role-" + rnd.nextInt(90) + " cannot be found.";
+            case "ResourceNotFoundException", "NotFoundException" -> svc + " resource " + hex(12, false) + " not found in " + region;
+            case "Client.InvalidInstanceID.NotFound" -> "The instance ID 'i-0" + hex(16, false) + "' does not exist";
+            case "Client.InvalidVolume.NotFound" -> "The volume 'vol-0" + hex(16, false) + "' does not exist.";
+            case "Client.InvalidSnapshot.NotFound" -> "The snapshot 'snap-0" + hex(16, false) + "' does not exist.";
+            case "Client.InvalidAMIID.NotFound" -> "The image id '[ami-0" + hex(16, false) + "]' does not exist";
+            case "Client.InvalidGroup.NotFound" -> "The security group 'sg-0" + hex(16, false) + "' does not exist";
+            case "ValidationException", "InvalidParameterValueException", "Client.InvalidParameterValue" -> "1 validation error detected: Value null at '"
+                    + name.substring(0, 1).toLowerCase() + name.substring(1) + "Input.name' failed to satisfy constraint: Member must not be null";
+            case "ExpiredToken" -> "The security token included in the request is expired";
+            case "InvalidClientTokenId", "UnrecognizedClientException" -> "The security token included in the request is invalid.";
+            case "SignatureDoesNotMatch" -> "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.";
+            case "InvalidAccessKeyId" -> "The AWS Access Key Id you provided does not exist in our records.";
+            case "EntityAlreadyExists", "ResourceInUseException", "ConflictException" -> "Resource " + svc + "-" + hex(6, false) + " already exists.";
+            case "ConditionalCheckFailedException" -> "The conditional request failed";
+            case "LimitExceededException", "ServiceQuotaExceededException" -> "Cannot exceed quota for " + name + ": " + (10 * (1 + rnd.nextInt(20)));
+            case "KMSInvalidStateException" -> "arn:aws:kms:" + region + ":" + account + ":key/" + uuid() + " is pending deletion.";
+            case "ParameterNotFound" -> "Parameter /app/" + hex(6, false) + "/config not found.";
+            case "Client.DryRunOperation" -> "Request would have succeeded, but DryRun flag is set.";
+            case "MalformedPolicyDocument" -> "Syntax errors in policy.";
+            case "OptInRequired" -> "You are not subscribed to this service. Please go to http://aws.amazon.com to subscribe.";
+            default -> code.replace("Exception", "").replace("Client.", "") + " (Service: " + svc + ", Status Code: 400, Request ID: " + uuid() + ")";
+        };
+    }
+
+    // ------------------------------------------------------------------ background parameters
+
+    String tag() {
+        return rnd.nextInt(100) == 0 ? NON_ASCII[rnd.nextInt(NON_ASCII.length)] : "team-" + rnd.nextInt(30);
+    }
+
+    /** A policy document of about {@code bytes} bytes, as the IAM and bucket-policy calls carry it (a JSON string). */
+    String policy(int bytes) {
+        StringBuilder doc = new StringBuilder("{\"Version\":\"2012-10-17\",\"Statement\":[");
+        String[][] actions = {{"s3:GetObject", "s3:ListBucket"}, {"ec2:Describe*"}, {"kms:Decrypt", "kms:GenerateDataKey"}, {"logs:PutLogEvents", "logs:CreateLogStream"},
+            {"dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem"}, {"sqs:SendMessage"}};
+        for (int i = 0; doc.length() < bytes; i++) {
+            String[] a = actions[rnd.nextInt(actions.length)];
+            doc.append(i == 0 ? "" : ",").append("{\"Sid\":\"S").append(i).append(hex(4, true)).append("\",\"Effect\":\"").append(rnd.nextInt(8) == 0 ? "Deny" : "Allow")
+                    .append("\",\"Action\":[");
+            for (int j = 0; j < a.length; j++) {
+                doc.append(j == 0 ? "" : ",").append('"').append(a[j]).append('"');
+            }
+            doc.append("],\"Resource\":\"arn:aws:").append(a[0], 0, a[0].indexOf(':')).append(":::res-").append(hex(6, false)).append("/*\"}");
         }
-        if (name.equals("RunInstances")) {
-            String id = "i-0" + Long.toHexString(rnd.nextLong() & 0xffffffffffffL);
-            return new String[] {"{\"instancesSet\":{\"items\":[{\"imageId\":\"ami-0" + Integer.toHexString(rnd.nextInt()) + "\",\"minCount\":1,\"maxCount\":1}]},"
-                + "\"instanceType\":\"t3.micro\",\"tagSpecificationSet\":{\"items\":[{\"resourceType\":\"instance\",\"tags\":[{\"key\":\"team\",\"value\":" + q(tag) + "}]}]}}",
-                "{\"instancesSet\":{\"items\":[{\"instanceId\":\"" + id + "\",\"instanceState\":{\"code\":0,\"name\":\"pending\"}}]}}", null};
+        return doc.append("]}").toString();
+    }
+
+    /** Request, response, resources and extra top-level members of a background event, by kind. */
+    String[] params(String name, String source, String account, String region, long time, boolean error) {
+        String svc = source.substring(0, source.indexOf('.'));
+        if (svc.equals("s3") && name.endsWith("Object")) {
+            String bucket = "data-" + account + "-" + rnd.nextInt(25);
+            String key = (rnd.nextInt(3) == 0 ? "logs/" : "exports/") + (rnd.nextInt(100) == 0 ? tag() + "/" : "") + "dt=2026-10-" + (1 + rnd.nextInt(28))
+                    + "/part-" + rnd.nextInt(100000) + (rnd.nextBoolean() ? ".parquet" : ".json.gz");
+            String extra = ",\"additionalEventData\":{\"SignatureVersion\":\"SigV4\",\"CipherSuite\":\"TLS_AES_128_GCM_SHA256\",\"bytesTransferredIn\":"
+                    + (name.equals("PutObject") ? rnd.nextInt(5_000_000) : 0) + ",\"AuthenticationMethod\":\"AuthHeader\",\"x-amz-id-2\":" + q(b64(76))
+                    + ",\"bytesTransferredOut\":" + (name.equals("GetObject") ? rnd.nextInt(5_000_000) : 0) + "}";
+            return new String[] {"{\"bucketName\":" + q(bucket) + ",\"Host\":" + q(bucket + ".s3." + region + ".amazonaws.com") + ",\"key\":" + q(key) + "}",
+                null, "[{\"type\":\"AWS::S3::Object\",\"ARN\":" + q("arn:aws:s3:::" + bucket + "/" + key) + "},{\"accountId\":" + q(account)
+                    + ",\"type\":\"AWS::S3::Bucket\",\"ARN\":" + q("arn:aws:s3:::" + bucket) + "}]", extra, hex(16, true)};
+        }
+        if (name.equals("Decrypt") || name.equals("GenerateDataKey")) {
+            String keyArn = "arn:aws:kms:" + region + ":" + account + ":key/" + derivedUuid(account.hashCode() * 31L + rnd.nextInt(12));
+            String ctx = rnd.nextBoolean() ? "{\"aws:lambda:FunctionArn\":" + q("arn:aws:lambda:" + region + ":" + account + ":function:fn-" + rnd.nextInt(60)) + "}"
+                    : "{\"PARAMETER_ARN\":" + q("arn:aws:ssm:" + region + ":" + account + ":parameter/app/" + rnd.nextInt(40) + "/db-password") + "}";
+            return new String[] {"{\"encryptionContext\":" + ctx + ",\"encryptionAlgorithm\":\"SYMMETRIC_DEFAULT\"" + (name.equals("GenerateDataKey")
+                    ? ",\"keyId\":" + q(keyArn) + ",\"keySpec\":\"AES_256\"" : "") + "}", null,
+                "[{\"accountId\":" + q(account) + ",\"type\":\"AWS::KMS::Key\",\"ARN\":" + q(keyArn) + "}]", null, null};
         }
         if (name.equals("AssumeRole")) {
             String role = "arn:aws:iam::" + account + ":role/role-" + rnd.nextInt(40);
-            return new String[] {"{\"roleArn\":" + q(role) + ",\"roleSessionName\":\"session-" + rnd.nextInt(1000) + "\",\"durationSeconds\":3600}",
-                "{\"credentials\":{\"accessKeyId\":" + q(key("ASIA")) + ",\"sessionToken\":\"IQoJb3JpZ2luX2VjE" + Long.toHexString(rnd.nextLong())
-                    + "\",\"expiration\":" + q(iso(time + 3_600_000)) + "},\"assumedRoleUser\":{\"assumedRoleId\":\"AROA" + rnd.nextInt(1_000_000)
-                    + ":session\",\"arn\":" + q(role.replace(":iam:", ":sts:").replace(":role/", ":assumed-role/") + "/session") + "}}", null};
-        }
-        if (rnd.nextInt(2000) == 0) {
-            // A very large request: a policy document of 50 to 200 KB.
-            StringBuilder doc = new StringBuilder("{\"Version\":\"2012-10-17\",\"Statement\":[");
-            int n = 300 + rnd.nextInt(900);
-            for (int i = 0; i < n; i++) {
-                doc.append(i == 0 ? "" : ",").append("{\"Sid\":\"S").append(i).append("\",\"Effect\":\"Allow\",\"Action\":[\"s3:GetObject\",\"s3:ListBucket\"],\"Resource\":\"arn:aws:s3:::bucket-")
-                        .append(i).append("/*\"}");
+            String session = rnd.nextInt(3) == 0 ? "botocore-session-" + (time / 1000) : "session-" + rnd.nextInt(1000);
+            String req = "{\"roleArn\":" + q(role) + ",\"roleSessionName\":" + q(session) + (rnd.nextBoolean() ? ",\"durationSeconds\":3600" : "") + "}";
+            if (error) {
+                return new String[] {req, null, null, null, null};
             }
-            return new String[] {"{\"policyName\":\"large-" + rnd.nextInt(100) + "\",\"policyDocument\":" + q(doc.append("]}").toString()) + "}", null, null};
+            String arid = derivedKey("AROA", role.hashCode(), 21) + ":" + session;
+            String resp = "{\"credentials\":{\"accessKeyId\":" + q(key("ASIA")) + ",\"sessionToken\":" + q("IQoJb3JpZ2luX2Vj" + b64(600 + rnd.nextInt(400)))
+                    + ",\"expiration\":" + q(Instant.ofEpochMilli(time - time % 1000 + 3_600_000).toString().replace("Z", "").replace("T", " ").substring(0, 19)
+                    .replace(" ", "T") + "Z") + "},\"assumedRoleUser\":{\"assumedRoleId\":" + q(arid) + ",\"arn\":"
+                    + q(role.replace(":iam:", ":sts:").replace(":role/", ":assumed-role/") + "/" + session) + "}}";
+            return new String[] {req, resp, "[{\"accountId\":" + q(account) + ",\"type\":\"AWS::IAM::Role\",\"ARN\":" + q(role) + "}]", null, null};
         }
-        return new String[] {"{\"maxResults\":" + (10 + rnd.nextInt(90)) + ",\"filterSet\":{\"items\":[{\"name\":\"tag:team\",\"valueSet\":{\"items\":[{\"value\":" + q(tag) + "}]}}]}}", null, null};
+        if (name.equals("RunInstances")) {
+            String id = "i-0" + hex(16, false);
+            return new String[] {"{\"instancesSet\":{\"items\":[{\"imageId\":\"ami-0" + hex(16, false) + "\",\"minCount\":1,\"maxCount\":1}]},"
+                + "\"instanceType\":\"t3.micro\",\"blockDeviceMapping\":{},\"monitoring\":{\"enabled\":false},\"disableApiTermination\":false,"
+                + "\"tagSpecificationSet\":{\"items\":[{\"resourceType\":\"instance\",\"tags\":[{\"key\":\"team\",\"value\":" + q(tag()) + "}]}]}}",
+                error ? null : "{\"requestId\":" + q(uuid()) + ",\"reservationId\":\"r-0" + hex(16, false) + "\",\"ownerId\":" + q(account)
+                    + ",\"groupSet\":{},\"instancesSet\":{\"items\":[{\"instanceId\":\"" + id + "\",\"imageId\":\"ami-0" + hex(16, false)
+                    + "\",\"instanceState\":{\"code\":0,\"name\":\"pending\"},\"privateDnsName\":\"ip-10-0-" + rnd.nextInt(256) + "-" + rnd.nextInt(256)
+                    + ".ec2.internal\",\"amiLaunchIndex\":0,\"instanceType\":\"t3.micro\",\"launchTime\":" + time + ",\"placement\":{\"availabilityZone\":\""
+                    + region + "a\",\"tenancy\":\"default\"},\"subnetId\":\"subnet-0" + hex(16, false) + "\",\"vpcId\":\"vpc-0" + hex(16, false)
+                    + "\",\"privateIpAddress\":\"10.0." + rnd.nextInt(256) + "." + rnd.nextInt(256) + "\"}]}}", null, null, null};
+        }
+        int u = rnd.nextInt(5000);
+        if (u < 15) {
+            // A large request: a policy document over 1 KB (0.3 %), one in fifteen of them over 10 KB (up to 200 KB).
+            int bytes = u == 0 ? 10_500 + rnd.nextInt(190_000) : 1_100 + rnd.nextInt(6_000);
+            String doc = policy(bytes);
+            return new String[] {"{\"policyName\":" + q("policy-" + hex(6, false)) + ",\"policyDocument\":" + q(doc)
+                + (rnd.nextBoolean() ? ",\"roleName\":" + q("role-" + rnd.nextInt(40)) : ",\"description\":" + q(tag())) + "}", null, null, null, null};
+        }
+        String noun = name.replaceFirst("^(Describe|List|Get|Create|Delete|Put|Update|Tag)", "");
+        String id = noun.toLowerCase().replaceAll("[^a-z]", "").substring(0, Math.min(noun.length(), 4)) + "-" + hex(rnd.nextInt(3) == 0 ? 17 : 8, false);
+        if (name.startsWith("Describe") || name.startsWith("List")) {
+            return switch (rnd.nextInt(6)) {
+                case 0, 1 -> new String[] {null, null, null, null, null};
+                case 2 -> new String[] {"{\"maxResults\":" + (10 * (1 + rnd.nextInt(10))) + "}", null, null, null, null};
+                case 3 -> new String[] {"{\"maxResults\":" + (10 * (1 + rnd.nextInt(10))) + ",\"nextToken\":" + q(b64(24 + rnd.nextInt(100))) + "}", null, null, null, null};
+                case 4 -> new String[] {"{\"filterSet\":{\"items\":[{\"name\":\"tag:team\",\"valueSet\":{\"items\":[{\"value\":" + q(tag()) + "}]}}]}}", null, null, null, null};
+                default -> new String[] {"{\"" + svc.replace("-", "") + "Ids\":[" + q(id) + "]}", null, null, null, null};
+            };
+        }
+        if (name.startsWith("Get")) {
+            return new String[] {rnd.nextInt(4) == 0 ? null : "{\"" + (rnd.nextBoolean() ? "name" : "resourceArn") + "\":"
+                + q(rnd.nextBoolean() ? id : "arn:aws:" + svc + ":" + region + ":" + account + ":" + noun.toLowerCase() + "/" + id) + "}", null, null, null, null};
+        }
+        String arn = "arn:aws:" + svc + ":" + region + ":" + account + ":" + noun.toLowerCase() + "/" + id;
+        String req = "{\"name\":" + q(id) + ",\"tags\":[{\"key\":\"team\",\"value\":" + q(tag()) + "},{\"key\":\"env\",\"value\":\""
+                + (rnd.nextBoolean() ? "prod" : "dev") + "\"}]" + (rnd.nextBoolean() ? ",\"clientToken\":" + q(uuid()) : "") + "}";
+        String resp = error || !name.startsWith("Create") ? null : "{\"" + noun.substring(0, 1).toLowerCase() + noun.substring(1) + "\":{\"arn\":" + q(arn)
+                + ",\"id\":" + q(id) + ",\"createdAt\":" + q(iso(time)) + ",\"status\":\"CREATING\"}}";
+        return new String[] {req, resp, null, null, null};
     }
 
-    String background(long time, String account, String region) {
-        int n = pick(nameCdf);
-        String name = eventNames.get(n);
-        String source = eventSources.get(n);
-        Principal p = principals.get(pick(principalCdf));
+    static String derivedUuid(long n) {
+        SplittableRandom r = new SplittableRandom(n);
+        String h = String.format("%016x%016x", r.nextLong(), r.nextLong());
+        return h.substring(0, 8) + "-" + h.substring(8, 12) + "-4" + h.substring(13, 16) + "-a" + h.substring(17, 20) + "-" + h.substring(20, 32);
+    }
+
+    static final String[] S3_DATA = {"GetObject", "GetObject", "GetObject", "GetObject", "GetObject", "GetObject", "PutObject", "PutObject",
+        "PutObject", "HeadObject", "DeleteObject", "CopyObject"};
+    static final String[] BUSY_NAMES = {"GetObject", "GetObject", "GetObject", "PutObject", "ListObjects", "DescribeInstances", "GetMetricData",
+        "StartQueryExecution", "GetQueryExecution", "GetQueryResults", "Decrypt", "DescribeDBInstances", "ListBuckets", "GetCallerIdentity"};
+    static final String[] BUSY_SOURCES = {"s3", "s3", "s3", "s3", "s3", "ec2", "monitoring", "athena", "athena", "athena", "kms", "rds", "s3", "sts"};
+
+    /** The busy key's principal: a long-lived IAM user of a reporting service, behind two NAT addresses. */
+    Principal busy() {
+        return new Principal(9_999, "IAMUser", ACCOUNTS[0], "arn:aws:iam::" + ACCOUNTS[0] + ":user/" + BUSY_USER, BUSY_KEY, nats.get(3), BUSY_USER, null,
+                null, "AIDA" + "SVCREPORTING00000", 0, false);
+    }
+
+    String background(long time, String account, String region, double busyChance) {
+        Principal p;
+        String name;
+        String source;
+        double u = rnd.nextDouble();
+        if (rnd.nextDouble() < busyChance) {
+            p = busy();
+            int b = rnd.nextInt(BUSY_NAMES.length);
+            name = BUSY_NAMES[b];
+            source = BUSY_SOURCES[b] + ".amazonaws.com";
+            busyEvents++;
+        } else {
+            p = principals.get(pick(principalCdf));
+            if (u < 0.045) {
+                name = "AssumeRole";
+                source = "sts.amazonaws.com";
+            } else if (u < 0.175) {
+                name = S3_DATA[rnd.nextInt(S3_DATA.length)];
+                source = "s3.amazonaws.com";
+            } else if (u < 0.205) {
+                name = rnd.nextInt(5) == 0 ? "GenerateDataKey" : "Decrypt";
+                source = "kms.amazonaws.com";
+            } else if (u < 0.207 && p.service() == null) {
+                name = "ConsoleLogin";
+                source = "signin.amazonaws.com";
+            } else {
+                int n = pick(nameCdf);
+                name = eventNames.get(n);
+                source = eventSources.get(n);
+            }
+        }
         if (name.equals("ConsoleLogin")) {
             consoleLogins++;
         }
-        String error = rnd.nextInt(100) < 3 ? ERRORS[rnd.nextInt(ERRORS.length)] : null;
+        String error = rnd.nextInt(1000) < 85 ? ERRORS[pick(errorCdf)] : null;
         if (error != null) {
             errors++;
         }
-        String[] pr = params(name, account, region, time);
+        String[] pr = params(name, source, account, region, time, error != null);
         String resp = name.equals("ConsoleLogin") ? "{\"ConsoleLogin\":\"" + (error == null ? "Success" : "Failure") + "\"}" : pr[1];
-        String ip = rnd.nextInt(50) == 0 && p.service() == null ? publicIp() : p.ip();
+        String ip = p.service() != null ? p.service() : rnd.nextInt(250) == 0 ? publicIp() : p.index() == 9_999 && rnd.nextBoolean() ? nats.get(4) : p.ip();
         count(region, source);
-        return event(time, account, region, p, name, source, error, pr[0], resp, pr[2], ip, p.key());
+        return event(time, account, region, p, name, source, error, pr[0], resp, pr[2], ip, p.service() == null ? keyAt(p, time) : null, pr[3], pr[4]);
     }
-
     void count(String region, String source) {
         unique++;
         byRegion.merge(region, 1L, Long::sum);
@@ -335,7 +630,7 @@ public final class GenerateLogs {
     List<String> incident(long start, Map<String, Object> truth) {
         String account = ACCOUNTS[2];
         String region = "us-east-1";
-        Principal victim = new Principal("IAMUser", account, "arn:aws:iam::" + account + ":user/ci-deploy", "AKIA" + "LEAKEDKEY0EXAMPLE".substring(0, 16), IP1, "ci-deploy", null, null);
+        Principal victim = new Principal(-1, "IAMUser", account, "arn:aws:iam::" + account + ":user/ci-deploy", "AKIA" + "LEAKEDKEY0EXAMPLE".substring(0, 16), IP1, "ci-deploy", null, null, null, 0, false);
         String newKey = "AKIA" + "ATTACKERKEY2EXAMP".substring(0, 16);
         List<String> out = new ArrayList<>();
         long t = start;
@@ -358,7 +653,7 @@ public final class GenerateLogs {
             out.add(planted(t += 500, account, region, victim, "GetObject", "s3.amazonaws.com", null,
                     "{\"bucketName\":\"" + BUCKET + "\",\"key\":\"payroll/2026/" + i + ".csv\"}", null, IP1, victim.key()));
         }
-        Principal attacker = new Principal("IAMUser", account, victim.arn(), newKey, IP2, "ci-deploy", null, null);
+        Principal attacker = new Principal(-2, "IAMUser", account, victim.arn(), newKey, IP2, "ci-deploy", null, null, null, 0, false);
         out.add(planted(t += 5000, account, region, attacker, "GetCallerIdentity", "sts.amazonaws.com", null, null, null, IP2, newKey));
         out.add(planted(t += 1000, account, region, attacker, "ListBuckets", "s3.amazonaws.com", null, "{}", null, IP2, newKey));
         for (int i = 0; i < 50; i++) {
@@ -565,14 +860,14 @@ public final class GenerateLogs {
                 ",\"sessionCredentialFromConsole\":\"true\"");
         // Noise of the same kind: services and users assuming roles all the time.
         for (int i = 0; i < 60; i++) {
-            String acct = ACCOUNTS[i % ACCOUNTS.length];
+            String acct = ACCOUNTS[i % 5];
             String fresh = key("ASIA");
             if (i % 3 == 0) {
                 out.add(chainEvent(t += 1_000, acct, "{\"type\":\"AWSService\",\"invokedBy\":\"lambda.amazonaws.com\"}", "AssumeRole", "sts.amazonaws.com",
                         null, assumeRequest(acct, "fn-" + i, "fn-" + i), credentialsResponse(acct, "fn-" + i, "fn-" + i, fresh, t), "lambda.amazonaws.com", null, ""));
             } else {
                 String u = fixedKey("AKIA", "NOISEUSER" + i);
-                assume(out, t += 1_000, acct, userIdentity(acct, "user-n" + i, u), fixedKey("AIDA", "user-n" + i), ACCOUNTS[(i + 1) % ACCOUNTS.length],
+                assume(out, t += 1_000, acct, userIdentity(acct, "user-n" + i, u), fixedKey("AIDA", "user-n" + i), ACCOUNTS[(i + 1) % 5],
                         "role-" + (i % 40), "session-" + i, fresh, publicIp(), i % 10 == 1 ? "AccessDenied" : null);
             }
         }
@@ -605,7 +900,7 @@ public final class GenerateLogs {
             errors++;
         }
         count(region, source);
-        return event(time, account, region, p, name, source, error, request, response, null, ip, key);
+        return event(time, account, region, p, name, source, error, request, response, null, ip, key, null, null);
     }
 
     void run(long events, Path out) throws IOException {
@@ -622,14 +917,18 @@ public final class GenerateLogs {
         int f = 0;
         boolean incidentDone = false;
         while (written < background || !incidentDone) {
-            int size = (int) Math.min(1000 + rnd.nextInt(4001), Math.max(1, background - written));
+            // Delivery files of 30 to 3,000 events, log-uniform: most are small, most events are in the big ones.
+            int size = (int) Math.min(Math.round(Math.exp(Math.log(30) + rnd.nextDouble() * Math.log(100))), Math.max(1, background - written));
             long slot = start + (long) ((double) written / Math.max(1, background) * span);
             boolean here = !incidentDone && (slot >= start + span / 2 || written + size >= background);
-            String account = here ? ACCOUNTS[2] : ACCOUNTS[rnd.nextInt(ACCOUNTS.length)];
-            String region = here ? "us-east-1" : REGIONS[rnd.nextInt(REGIONS.length)];
+            int a = here ? 2 : pick(accountCdf);
+            String account = ACCOUNTS[a];
+            String region = here ? "us-east-1" : REGIONS[pick(regionCdf)];
+            // The busy key signs in its own account only; its chance there makes it BUSY_SHARE of all background events.
+            double busyChance = a == 0 ? BUSY_SHARE / accountCdf[0] : 0;
             List<String> records = new ArrayList<>(size + 600);
             for (int i = 0; i < size && written < background; i++, written++) {
-                records.add(background(slot + rnd.nextLong(900_000), account, region));
+                records.add(background(slot + rnd.nextLong(900_000), account, region, busyChance));
             }
             if (here) {
                 records.addAll(planted);
@@ -637,8 +936,12 @@ public final class GenerateLogs {
             }
             // Real delivery sometimes repeats events in a later file: about 0.5 % here.
             for (int i = 0; i < previous.size() / 200; i++) {
-                records.add(previous.get(rnd.nextInt(previous.size())));
+                String copy = previous.get(rnd.nextInt(previous.size()));
+                records.add(copy);
                 duplicates++;
+                if (copy.contains(BUSY_KEY)) {
+                    busyCopies++;
+                }
             }
             previous = new ArrayList<>(records.subList(0, Math.min(records.size(), size)));
             for (int i = records.size() - 1; i > 0; i--) {
@@ -680,6 +983,12 @@ public final class GenerateLogs {
         expected.put("topEventSources", top);
         expected.put("incident", incidentTruth);
         expected.put("chains", chainNames);
+        // The busy key's events: unique ones (what an index that drops repeated deliveries finds) and with the copies
+        // (what a tool over the raw files finds).
+        expected.put("busyKey", BUSY_KEY);
+        expected.put("busyUser", "arn:aws:iam::" + ACCOUNTS[0] + ":user/" + BUSY_USER);
+        expected.put("eventsByBusyKey", busyEvents);
+        expected.put("eventsByBusyKeyWithCopies", busyEvents + busyCopies);
         Files.writeString(out.resolve("expected.json"), json(expected) + "\n");
     }
 

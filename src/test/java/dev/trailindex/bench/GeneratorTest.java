@@ -70,6 +70,26 @@ class GeneratorTest {
             assertEquals(expected.get("withErrorCode").asLong(), s.count(SearchRequest.of("errorCode:*")));
             expected.get("byRegion").fields().forEachRemaining(e ->
                     assertEquals(e.getValue().asLong(), s.count(SearchRequest.of("awsRegion:" + e.getKey())), e.getKey()));
+            assertEquals(expected.get("eventsByBusyKey").asLong(), s.count(SearchRequest.of("userIdentity.accessKeyId:" + expected.get("busyKey").asText())));
         }
+        // The busy key's counts, read from the raw files without the index: every copy, and the distinct events.
+        String busy = expected.get("busyKey").asText();
+        long copies = 0;
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        try (Stream<Path> files = Files.walk(a.resolve("AWSLogs"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".json.gz")).toList()) {
+                try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(f))) {
+                    for (JsonNode e : TestSupport.JSON.readTree(in).get("Records")) {
+                        if (busy.equals(e.path("userIdentity").path("accessKeyId").asText())) {
+                            copies++;
+                            ids.add(e.get("eventID").asText());
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(ids.size() > 20, "the busy key has events: " + ids.size());
+        assertEquals(expected.get("eventsByBusyKey").asLong(), ids.size());
+        assertEquals(expected.get("eventsByBusyKeyWithCopies").asLong(), copies);
     }
 }
