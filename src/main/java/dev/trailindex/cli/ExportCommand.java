@@ -35,9 +35,6 @@ final class ExportCommand extends Subcommand implements Callable<Integer> {
     IndexOption index;
 
     @Mixin
-    OpenSearchOptions opensearch;
-
-    @Mixin
     TimeRangeOptions time;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE",
@@ -57,7 +54,7 @@ final class ExportCommand extends Subcommand implements Callable<Integer> {
         SearchRequest req = time.request(q, PAGE, Order.OLDEST, null);
         OutputTarget target = OutputTarget.resolve(out, force);
         long n = 0;
-        try (SearchBackend search = openIndex(index, opensearch)) {
+        try (SearchBackend search = openIndex(index)) {
             // A bad query fails here, before the file is opened.
             search.count(req);
             out().flush();

@@ -32,9 +32,6 @@ final class FieldsCommand extends Subcommand implements Callable<Integer> {
     @Mixin
     IndexOption index;
 
-    @Mixin
-    OpenSearchOptions opensearch;
-
     @Override
     public Integer call() throws IOException {
         if (paths != null) {
@@ -62,7 +59,7 @@ final class FieldsCommand extends Subcommand implements Callable<Integer> {
     }
 
     private int listPaths() throws IOException {
-        try (SearchBackend search = openIndex(index, opensearch)) {
+        try (SearchBackend search = openIndex(index)) {
             List<NestedPaths.PathCount> found = search.paths(paths);
             if (format.json()) {
                 printJson(format.pretty(), g -> {
@@ -81,7 +78,7 @@ final class FieldsCommand extends Subcommand implements Callable<Integer> {
                 return ExitCodes.OK;
             }
             if (found.isEmpty()) {
-                out().println("no nested path under '" + Printable.escape(paths) + "' in " + Printable.escape(search.describe()));
+                out().println("no nested path under '" + Printable.escape(paths) + "' in " + Printable.escape(index.path().toString()));
                 return ExitCodes.OK;
             }
             Table t = new Table(List.of("events", "path")).whole(0);

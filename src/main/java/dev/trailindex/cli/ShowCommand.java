@@ -22,9 +22,6 @@ final class ShowCommand extends Subcommand implements Callable<Integer> {
     @Mixin
     IndexOption index;
 
-    @Mixin
-    OpenSearchOptions opensearch;
-
     @Option(names = "--with-source", description = "Also print the file and position the event came from (on stderr, so stdout stays the exact event).")
     boolean withSource;
 
@@ -37,10 +34,10 @@ final class ShowCommand extends Subcommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        try (SearchBackend search = openIndex(index, opensearch)) {
+        try (SearchBackend search = openIndex(index)) {
             Optional<StoredEvent> found = search.event(eventId);
             if (found.isEmpty()) {
-                err().println("trailindex: no event with id '" + Printable.escape(eventId) + "' in " + Printable.escape(search.describe()));
+                err().println("trailindex: no event with id '" + Printable.escape(eventId) + "' in " + Printable.escape(index.path().toString()));
                 return ExitCodes.NOT_FOUND;
             }
             StoredEvent e = found.get();

@@ -26,9 +26,6 @@ final class SummaryCommand extends Subcommand implements Callable<Integer> {
     IndexOption index;
 
     @Mixin
-    OpenSearchOptions opensearch;
-
-    @Mixin
     TimeRangeOptions time;
 
     @Option(names = "--by", required = true, paramLabel = "FIELD", description = "The field to summarise by, e.g. userIdentity.arn, key, ip.")
@@ -47,7 +44,7 @@ final class SummaryCommand extends Subcommand implements Callable<Integer> {
     public Integer call() throws IOException {
         String q = query.text();
         SearchRequest req = time.request(q, 0, Order.NEWEST, null);
-        try (SearchBackend search = openIndex(index, opensearch)) {
+        try (SearchBackend search = openIndex(index)) {
             List<ActorSummary> rows = search.summary(req, by, top);
             if (format.json()) {
                 printJson(format.pretty(), g -> {
