@@ -45,7 +45,7 @@ DJ=("$J" --enable-native-access=ALL-UNNAMED -cp "$dcp")
 
 for n in "${sizes[@]}"; do
   data="benchmarks/.data/gen-$n"
-  out="benchmarks/results/$n"
+  out="${TRAILINDEX_BENCH_OUT:-benchmarks/results/$n}"   # another folder keeps an earlier run's outputs
   idx="benchmarks/.data/index-$n"
   mkdir -p "$out"
   # Data of an older generator (before the busy key) is made again.
