@@ -8,7 +8,6 @@ import dev.trailindex.schema.FieldSpec;
 import dev.trailindex.schema.Schema;
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.apache.lucene.document.Document;
@@ -49,11 +48,7 @@ final class CommittedEvents implements Closeable {
 
         /** Whether a copy at (file, record), partial or not, ranks before this one. */
         boolean after(String otherFile, long otherRecord, boolean otherPartial) {
-            if (partial() != otherPartial) {
-                return partial();
-            }
-            int c = Path.of(file).compareTo(Path.of(otherFile));
-            return c > 0 || (c == 0 && record > otherRecord);
+            return CopyOrder.after(file, record, partial(), otherFile, otherRecord, otherPartial);
         }
 
         /** The copy as an event again, to rebuild its document. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.trailindex.index.CopyOrder;
 import dev.trailindex.index.Flag;
 import dev.trailindex.ingest.RawEvent;
 import dev.trailindex.ingest.Salvage;
@@ -34,11 +35,7 @@ final class ClusterCopies {
 
         /** Whether a copy at (file, record), partial or not, ranks before this one (as the local index decides). */
         boolean after(String otherFile, long otherRecord, boolean otherPartial) {
-            if (partial() != otherPartial) {
-                return partial();
-            }
-            int c = java.nio.file.Path.of(event.file()).compareTo(java.nio.file.Path.of(otherFile));
-            return c > 0 || (c == 0 && event.record() > otherRecord);
+            return CopyOrder.after(event.file(), event.record(), partial(), otherFile, otherRecord, otherPartial);
         }
     }
 

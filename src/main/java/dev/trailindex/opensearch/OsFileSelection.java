@@ -1,16 +1,9 @@
 package dev.trailindex.opensearch;
 
 import dev.trailindex.index.ReportBuilder;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
+import dev.trailindex.index.UnchangedFiles;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -36,28 +29,18 @@ final class OsFileSelection {
     List<Candidate> select(List<Path> files, ReportBuilder report) {
         List<Candidate> out = new ArrayList<>();
         for (Path p : files) {
-            long size = -1;
-            long mtime = -1;
-            try {
-                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
-                size = a.size();
-                mtime = a.lastModifiedTime().toMillis();
-            } catch (IOException e) {
-                // Vanished or unreadable: reading it reports why.
-            }
+            UnchangedFiles.Seen seen = UnchangedFiles.Seen.of(p);
             OsManifest.Entry known = manifest.get(p.toString());
-            if (!full && known != null && !known.failed() && size >= 0) {
-                if (known.size() == size && known.mtime() == mtime) {
+            UnchangedFiles.Known k = known == null ? null
+                    : new UnchangedFiles.Known(known.size(), known.mtime(), known.sha256(), known.failed());
+            switch (UnchangedFiles.judge(p, seen, k, full)) {
+                case READ -> out.add(new Candidate(p, seen.size(), seen.mtime()));
+                case UNCHANGED -> report.unchanged();
+                case TOUCHED -> {
+                    touched.add(new OsManifest.Entry(known.path(), seen.size(), seen.mtime(), known.sha256(), known.events(), false));
                     report.unchanged();
-                    continue;
-                }
-                if (known.size() == size && known.sha256().equals(sha256(p))) {
-                    touched.add(new OsManifest.Entry(known.path(), size, mtime, known.sha256(), known.events(), false));
-                    report.unchanged();
-                    continue;
                 }
             }
-            out.add(new Candidate(p, size, mtime));
         }
         return out;
     }
@@ -65,14 +48,5 @@ final class OsFileSelection {
     /** Unchanged files with a new time, to record so the next run skips them without hashing. */
     List<OsManifest.Entry> touched() {
         return touched;
-    }
-
-    private static String sha256(Path p) {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(p), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (IOException | NoSuchAlgorithmException e) {
-            return "";
-        }
     }
 }
