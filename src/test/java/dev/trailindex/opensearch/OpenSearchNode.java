@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 
 /**
  * A real OpenSearch node (the integ-test distribution that Maven unpacks into target/opensearch) on loopback, for
- * tests. Its config is copied into a writable folder under target/opensearch-nodes (logs stay there), it listens on
+ * tests. Its config is copied into a writable folder under target/opensearch-nodes (as root, under /tmp: see
+ * {@code reachable}; logs stay there), it listens on
  * free ports, runs with a 512 MB heap under the JDK that runs the tests and, since OpenSearch refuses to run as
  * root, as user nobody through {@code setpriv} when the tests run as root. {@link #shared()} starts one node per
  * test JVM, lazily, and a shutdown hook stops it by its pid; {@link #cluster} starts several that form one cluster.
@@ -28,6 +29,9 @@ public final class OpenSearchNode {
     private static final int NOBODY = 65534;
     private static final long START_TIMEOUT_MS = 180_000;
     private static OpenSearchNode shared;
+    /** As root: the world-traversable folder under /tmp holding the distribution and the nodes (see reachable). */
+    private static Path base;
+    private static final List<OpenSearchNode> ALL = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private final String name;
     private final Path dir;
@@ -43,6 +47,7 @@ public final class OpenSearchNode {
         this.httpPort = httpPort;
         this.transportPort = transportPort;
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
+        ALL.add(this);
     }
 
     /** The single-node cluster shared by every test of this JVM, started on first use. */
@@ -145,7 +150,41 @@ public final class OpenSearchNode {
             fail("OpenSearch is required but " + missing);
         }
         assumeTrue(missing == null, missing + "; OpenSearch tests skipped");
-        return home;
+        return root() ? reachable(home) : home;
+    }
+
+    /**
+     * Where nobody can reach the distribution and the nodes' folders. A checkout may sit in a folder only root can
+     * enter (mktemp -d makes them mode 700), so as root the distribution is hard-linked (copied when /tmp is another
+     * file system) into one world-traversable folder under /tmp per test JVM, with the nodes' folders beside it;
+     * the folder is removed when the JVM ends, after its nodes are stopped.
+     */
+    private static synchronized Path reachable(Path home) {
+        if (base == null) {
+            try {
+                Path b = Files.createTempDirectory("trailindex-opensearch-");
+                Files.setPosixFilePermissions(b, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+                Path linked = b.resolve("home");
+                try {
+                    run("cp", "-al", home.toAbsolutePath().toString(), linked.toString());
+                } catch (IOException e) {
+                    run("rm", "-rf", linked.toString());
+                    run("cp", "-a", home.toAbsolutePath().toString(), linked.toString());
+                }
+                base = b;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    ALL.forEach(OpenSearchNode::stop);
+                    try {
+                        run("rm", "-rf", b.toString());
+                    } catch (IOException e) {
+                        // Left in /tmp; nothing else depends on it.
+                    }
+                }));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("cannot prepare a folder for OpenSearch under /tmp", e);
+            }
+        }
+        return base.resolve("home");
     }
 
     private void configure(Path home, String clusterName, List<String> seeds, boolean manager) {
@@ -268,7 +307,7 @@ public final class OpenSearchNode {
     }
 
     private static Path nodeDir(String name) {
-        return Path.of("target", "opensearch-nodes", name).toAbsolutePath();
+        return root() ? base.resolve("nodes").resolve(name) : Path.of("target", "opensearch-nodes", name).toAbsolutePath();
     }
 
     private static int[] freePorts(int n) {
