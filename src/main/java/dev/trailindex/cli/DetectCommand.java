@@ -35,6 +35,9 @@ final class DetectCommand extends Subcommand implements Callable<Integer> {
     IndexOption index;
 
     @Mixin
+    OpenSearchOptions opensearch;
+
+    @Mixin
     TimeRangeOptions time;
 
     @Option(names = "--rules", paramLabel = "DIR", required = true, arity = "1..*",
@@ -83,7 +86,7 @@ final class DetectCommand extends Subcommand implements Callable<Integer> {
         loaded.warnings().forEach(w -> err().println("trailindex: " + w));
         List<SigmaRule> chosen = loaded.rules().stream().filter(this::wanted).toList();
         SearchRequest range = time.request("", limit, dev.trailindex.query.Order.OLDEST, cursor);
-        try (SearchBackend backend = openIndex(index)) {
+        try (SearchBackend backend = openIndex(index, opensearch)) {
             Detector detector = new Detector(backend);
             if (rule != null) {
                 SigmaRule one = find(loaded.rules());

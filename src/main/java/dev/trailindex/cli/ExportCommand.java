@@ -35,6 +35,9 @@ final class ExportCommand extends Subcommand implements Callable<Integer> {
     IndexOption index;
 
     @Mixin
+    OpenSearchOptions opensearch;
+
+    @Mixin
     TimeRangeOptions time;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE",
@@ -54,7 +57,7 @@ final class ExportCommand extends Subcommand implements Callable<Integer> {
         SearchRequest req = time.request(q, PAGE, Order.OLDEST, null);
         OutputTarget target = OutputTarget.resolve(out, force);
         long n = 0;
-        try (SearchBackend search = openIndex(index)) {
+        try (SearchBackend search = openIndex(index, opensearch)) {
             // A bad query fails here, before the file is opened.
             search.count(req);
             out().flush();

@@ -24,6 +24,9 @@ final class FacetsCommand extends Subcommand implements Callable<Integer> {
     IndexOption index;
 
     @Mixin
+    OpenSearchOptions opensearch;
+
+    @Mixin
     TimeRangeOptions time;
 
     @Option(names = "--field", required = true, paramLabel = "FIELD", description = "Field to count (repeatable).")
@@ -42,7 +45,7 @@ final class FacetsCommand extends Subcommand implements Callable<Integer> {
     public Integer call() throws IOException {
         String q = query.text();
         SearchRequest req = time.request(q, 0, Order.NEWEST, null);
-        try (SearchBackend search = openIndex(index)) {
+        try (SearchBackend search = openIndex(index, opensearch)) {
             long total = search.count(req);
             List<FacetCounts> counts = search.facets(req, fields, top);
             if (format.json()) {

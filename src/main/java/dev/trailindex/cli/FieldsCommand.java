@@ -32,6 +32,9 @@ final class FieldsCommand extends Subcommand implements Callable<Integer> {
     @Mixin
     IndexOption index;
 
+    @Mixin
+    OpenSearchOptions opensearch;
+
     @Override
     public Integer call() throws IOException {
         if (paths != null) {
@@ -59,7 +62,7 @@ final class FieldsCommand extends Subcommand implements Callable<Integer> {
     }
 
     private int listPaths() throws IOException {
-        try (SearchBackend search = openIndex(index)) {
+        try (SearchBackend search = openIndex(index, opensearch)) {
             List<NestedPaths.PathCount> found = search.paths(paths);
             if (format.json()) {
                 printJson(format.pretty(), g -> {
@@ -78,7 +81,7 @@ final class FieldsCommand extends Subcommand implements Callable<Integer> {
                 return ExitCodes.OK;
             }
             if (found.isEmpty()) {
-                out().println("no nested path under '" + Printable.escape(paths) + "' in " + Printable.escape(index.path().toString()));
+                out().println("no nested path under '" + Printable.escape(paths) + "' in " + Printable.escape(search.describe()));
                 return ExitCodes.OK;
             }
             Table t = new Table(List.of("events", "path")).whole(0);

@@ -29,6 +29,9 @@ final class HistogramCommand extends Subcommand implements Callable<Integer> {
     IndexOption index;
 
     @Mixin
+    OpenSearchOptions opensearch;
+
+    @Mixin
     TimeRangeOptions time;
 
     @Option(names = "--interval", paramLabel = "I", defaultValue = "auto", description = "auto (default, about 60 buckets), or e.g. 1m, 5m, 1h, 1d, 1w, 1mo, 1y; days and longer start at midnight in --tz.")
@@ -44,7 +47,7 @@ final class HistogramCommand extends Subcommand implements Callable<Integer> {
     public Integer call() throws IOException {
         String q = query.text();
         SearchRequest req = time.request(q, 0, Order.NEWEST, null);
-        try (SearchBackend search = openIndex(index)) {
+        try (SearchBackend search = openIndex(index, opensearch)) {
             Histogram h = search.histogram(req, dev.trailindex.query.Interval.parseOrAuto(interval));
             if (format.json()) {
                 printJson(format.pretty(), g -> JsonViews.histogram(g, h, req.zone()));

@@ -34,6 +34,9 @@ final class HuntCommand extends Subcommand implements Callable<Integer> {
     IndexOption index;
 
     @Mixin
+    OpenSearchOptions opensearch;
+
+    @Mixin
     TimeRangeOptions time;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "Events shown for one hunt (default: ${DEFAULT-VALUE}).")
@@ -54,7 +57,7 @@ final class HuntCommand extends Subcommand implements Callable<Integer> {
         SearchRequest range = time.request("", 0, Order.NEWEST, null);
         List<Hunts.Hunt> chosen = name == null ? hunts.all() : List.of(hunts.get(name).orElseThrow(() ->
                 new QueryException("no hunt named '" + name + "'; 'trailindex hunt' lists them")));
-        try (SearchBackend search = openIndex(index)) {
+        try (SearchBackend search = openIndex(index, opensearch)) {
             List<HuntResult> results = new ArrayList<>();
             for (Hunts.Hunt h : chosen) {
                 results.add(search.hunt(h, range, top));

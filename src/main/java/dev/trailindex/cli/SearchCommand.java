@@ -32,6 +32,9 @@ final class SearchCommand extends Subcommand implements Callable<Integer> {
     IndexOption index;
 
     @Mixin
+    OpenSearchOptions opensearch;
+
+    @Mixin
     TimeRangeOptions time;
 
     @Option(names = "--limit", paramLabel = "N|all", defaultValue = "20",
@@ -66,7 +69,7 @@ final class SearchCommand extends Subcommand implements Callable<Integer> {
         boolean all = limit.strip().equalsIgnoreCase("all");
         SearchRequest req = time.request(q, count ? 0 : all ? ALL_PAGE : limit(), order, cursor);
         List<Columns.Column> cols = Columns.of(main.schema(), fields);
-        try (SearchBackend search = openIndex(index)) {
+        try (SearchBackend search = openIndex(index, opensearch)) {
             if (count) {
                 out().println(search.count(req));
                 return ExitCodes.OK;

@@ -37,6 +37,9 @@ final class ServeCommand extends Subcommand implements Callable<Integer> {
     @Mixin
     IndexOption index;
 
+    @Mixin
+    OpenSearchOptions opensearch;
+
     @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
             description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 exposes the index to the network).")
     String bind;
@@ -109,17 +112,27 @@ final class ServeCommand extends Subcommand implements Callable<Integer> {
             }
         }
         PrintStream log = accessLog ? new PrintStream(System.err, true, StandardCharsets.UTF_8) : null;
-        try (SearchBackend search = dev.trailindex.search.LocalBackend.open(index.path(), main.schema(), timeout);
+        try (SearchBackend search = open(timeout);
              TrailIndexServer server = listen(search, new InetSocketAddress(address, port), limits, log, options, sigma)) {
             if (!address.isLoopbackAddress()) {
                 err().println("trailindex: warning: listening on " + bind + ": anyone who can reach this address can search the index");
             }
-            out().println("trailindex: serving " + index.path() + " at " + server.uri() + " (Ctrl-C stops)");
+            out().println("trailindex: serving " + search.describe() + " at " + server.uri() + " (Ctrl-C stops)");
             CountDownLatch stop = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
             stop.await();
         }
         return ExitCodes.OK;
+    }
+
+    /** The cluster's events when --opensearch names one (each request bounded by the query timeout), else the local index. */
+    private SearchBackend open(Duration timeout) {
+        if (opensearch.enabled()) {
+            dev.trailindex.opensearch.OsConnection c = opensearch.connection();
+            return dev.trailindex.opensearch.OpenSearchBackend.open(new dev.trailindex.opensearch.OsConnection(c.url(), c.index(),
+                    c.user(), c.password(), c.caFile(), timeout), main.schema());
+        }
+        return dev.trailindex.search.LocalBackend.open(index.path(), main.schema(), timeout);
     }
 
     private void check(boolean ok, String message) {

@@ -22,6 +22,9 @@ final class ShowCommand extends Subcommand implements Callable<Integer> {
     @Mixin
     IndexOption index;
 
+    @Mixin
+    OpenSearchOptions opensearch;
+
     @Option(names = "--with-source", description = "Also print the file and position the event came from (on stderr, so stdout stays the exact event).")
     boolean withSource;
 
@@ -34,10 +37,10 @@ final class ShowCommand extends Subcommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        try (SearchBackend search = openIndex(index)) {
+        try (SearchBackend search = openIndex(index, opensearch)) {
             Optional<StoredEvent> found = search.event(eventId);
             if (found.isEmpty()) {
-                err().println("trailindex: no event with id '" + Printable.escape(eventId) + "' in " + Printable.escape(index.path().toString()));
+                err().println("trailindex: no event with id '" + Printable.escape(eventId) + "' in " + Printable.escape(search.describe()));
                 return ExitCodes.NOT_FOUND;
             }
             StoredEvent e = found.get();

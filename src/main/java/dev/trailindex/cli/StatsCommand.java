@@ -22,6 +22,9 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
     @Mixin
     IndexOption index;
 
+    @Mixin
+    OpenSearchOptions opensearch;
+
     @Option(names = "--top", paramLabel = "N", defaultValue = "5", description = "Values shown per field (default: ${DEFAULT-VALUE}).")
     int top;
 
@@ -36,6 +39,9 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (check && opensearch.enabled()) {
+            throw new UsageError("--check verifies the files of a local index; a cluster checks its own (drop --opensearch or --check)");
+        }
         if (check) {
             IndexCheck.Result r = IndexCheck.check(index.path(), false);
             if (!r.clean()) {
@@ -43,14 +49,14 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
                         + "; rebuild it with 'trailindex index' into a new folder");
             }
         }
-        try (SearchBackend search = openIndex(index)) {
+        try (SearchBackend search = openIndex(index, opensearch)) {
             IndexStats s = search.stats(top);
             if (format.json()) {
-                printStats(s);
+                printStats(s, search.describe());
             } else {
                 PrintWriter out = out();
                 java.time.ZoneId zone = TimeRangeOptions.zone(tz);
-                out.printf("index:                         %s%n", Printable.escape(index.path().toString()));
+                out.printf("index:                         %s%n", Printable.escape(search.describe()));
                 out.printf("events:                        %s%n", Formats.number(s.events()));
                 out.printf("first and last event:          %s .. %s%n", s.first() == null ? "-" : Formats.time(s.first(), zone),
                         s.last() == null ? "-" : Formats.time(s.last(), zone));
@@ -69,10 +75,10 @@ final class StatsCommand extends Subcommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private void printStats(IndexStats s) throws IOException {
+    private void printStats(IndexStats s, String where) throws IOException {
         printJson(format.pretty(), g -> {
             g.writeStartObject();
-            g.writeStringField("index", index.path().toString());
+            g.writeStringField("index", where);
             JsonViews.stats(g, s);
             g.writeEndObject();
         });

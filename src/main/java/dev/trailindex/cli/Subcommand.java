@@ -25,6 +25,14 @@ abstract class Subcommand {
         return dev.trailindex.search.LocalBackend.open(index.path(), main.schema());
     }
 
+    /** The events on the cluster {@code opensearch} names, if it names one, else the index named by --index. */
+    dev.trailindex.search.SearchBackend openIndex(IndexOption index, OpenSearchOptions opensearch) {
+        if (opensearch != null && opensearch.enabled()) {
+            return dev.trailindex.opensearch.OpenSearchBackend.open(opensearch.connection(), main.schema());
+        }
+        return openIndex(index);
+    }
+
     PrintWriter out() {
         return spec.commandLine().getOut();
     }

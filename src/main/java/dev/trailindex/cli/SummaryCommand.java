@@ -26,6 +26,9 @@ final class SummaryCommand extends Subcommand implements Callable<Integer> {
     IndexOption index;
 
     @Mixin
+    OpenSearchOptions opensearch;
+
+    @Mixin
     TimeRangeOptions time;
 
     @Option(names = "--by", required = true, paramLabel = "FIELD", description = "The field to summarise by, e.g. userIdentity.arn, key, ip.")
@@ -44,7 +47,7 @@ final class SummaryCommand extends Subcommand implements Callable<Integer> {
     public Integer call() throws IOException {
         String q = query.text();
         SearchRequest req = time.request(q, 0, Order.NEWEST, null);
-        try (SearchBackend search = openIndex(index)) {
+        try (SearchBackend search = openIndex(index, opensearch)) {
             List<ActorSummary> rows = search.summary(req, by, top);
             if (format.json()) {
                 printJson(format.pretty(), g -> {

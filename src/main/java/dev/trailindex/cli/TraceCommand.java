@@ -36,6 +36,9 @@ final class TraceCommand extends Subcommand implements Callable<Integer> {
     IndexOption index;
 
     @Mixin
+    OpenSearchOptions opensearch;
+
+    @Mixin
     TimeRangeOptions time;
 
     @Option(names = "--depth", paramLabel = "N", description = "Levels of issued keys below each traced key (default: all).")
@@ -56,7 +59,7 @@ final class TraceCommand extends Subcommand implements Callable<Integer> {
         TimeRange range = time.range();
         ZoneId zone = time.zone();
         Tracer.Options options = new Tracer.Options(range.from(), range.to(), depth);
-        try (SearchBackend backend = openIndex(index)) {
+        try (SearchBackend backend = openIndex(index, opensearch)) {
             Tracer tracer = new Tracer(backend);
             List<Tracer.Report> reports = new ArrayList<>();
             for (String c : credentials) {

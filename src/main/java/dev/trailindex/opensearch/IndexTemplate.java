@@ -134,11 +134,13 @@ public final class IndexTemplate {
     }
 
     /**
-     * A searchable keyword (lower-cased by the normalizer unless exactCase; no doc values) and, for fields that
+     * A searchable keyword (lower-cased by the normalizer unless exactCase; doc values only for flattened fields) and, for fields that
      * facet or sort, a sub-field in the original spelling with doc values only, as the local index keeps them.
      */
     private static void keyword(ObjectNode n, FieldSpec f) {
-        n.put("type", KEYWORD).put("doc_values", false);
+        // A flattened field's path<US>value terms are its only copy: nested-path facets and the path list aggregate
+        // them, which needs doc values (os-query, see the contract's Changes).
+        n.put("type", KEYWORD).put("doc_values", f.type() == FieldType.FLATTENED);
         if (f.caseInsensitive()) {
             n.put("normalizer", NORMALIZER);
         }

@@ -61,25 +61,17 @@ final class Aggregations {
         long total = s.count(q);
         Long min = from != null ? from : edge(s, q, timeField, false);
         if (min == null) {
-            Interval i = interval == null ? Interval.of(AUTO.get(0)) : interval;
+            Interval i = emptyInterval(interval);
             return new Histogram(i.nominalMillis(), i.label(), List.of(), total);
         }
         Long last = to != null ? Long.valueOf(to - 1) : edge(s, q, timeField, true);
-        long max = last == null ? min : Math.max(min, last);
-        Interval step = interval != null ? interval : Interval.of(Duration.ofMillis(auto(max - min)));
-        List<Long> starts = new ArrayList<>();
-        for (long b = step.floor(min, zone); b <= max; b = step.next(b, zone)) {
-            starts.add(b);
-            if (starts.size() > MAX_BUCKETS) {
-                throw new QueryException("that interval makes more than " + MAX_BUCKETS
-                        + " buckets; use a larger --interval, auto, or a narrower time range");
-            }
-        }
+        BucketPlan plan = plan(interval, zone, min, last);
+        Interval step = plan.step();
+        List<Long> starts = plan.starts();
         int n = starts.size();
         LongRange[] ranges = new LongRange[n];
         for (int i = 0; i < n; i++) {
-            long end = i + 1 < n ? starts.get(i + 1) : step.next(starts.get(i), zone);
-            ranges[i] = new LongRange(Integer.toString(i), starts.get(i), true, end, false);
+            ranges[i] = new LongRange(Integer.toString(i), starts.get(i), true, plan.end(i), false);
         }
         FacetsCollector fc = s.search(q, new FacetsCollectorManager());
         FacetResult r = new LongRangeFacetCounts(timeField, MultiLongValuesSource.fromLongField(timeField), fc, ranges)
@@ -95,6 +87,35 @@ final class Aggregations {
             inBuckets += counts[i];
         }
         return new Histogram(step.nominalMillis(), step.label(), buckets, total - inBuckets);
+    }
+
+    /**
+     * The buckets of a histogram: their interval and starts, from the bucket holding {@code min} to the one holding
+     * {@code last} (null: {@code min}), each ending where the next starts.
+     */
+    record BucketPlan(Interval step, List<Long> starts, ZoneId zone) {
+        long end(int i) {
+            return i + 1 < starts.size() ? starts.get(i + 1) : step.next(starts.get(i), zone);
+        }
+    }
+
+    static BucketPlan plan(Interval interval, ZoneId zone, long min, Long last) {
+        long max = last == null ? min : Math.max(min, last);
+        Interval step = interval != null ? interval : Interval.of(Duration.ofMillis(auto(max - min)));
+        List<Long> starts = new ArrayList<>();
+        for (long b = step.floor(min, zone); b <= max; b = step.next(b, zone)) {
+            starts.add(b);
+            if (starts.size() > MAX_BUCKETS) {
+                throw new QueryException("that interval makes more than " + MAX_BUCKETS
+                        + " buckets; use a larger --interval, auto, or a narrower time range");
+            }
+        }
+        return new BucketPlan(step, List.copyOf(starts), zone);
+    }
+
+    /** The interval of a histogram without any timed match. */
+    static Interval emptyInterval(Interval interval) {
+        return interval == null ? Interval.of(AUTO.get(0)) : interval;
     }
 
     private static long auto(long span) {

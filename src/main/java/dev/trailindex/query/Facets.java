@@ -86,10 +86,14 @@ final class Facets {
     private FieldSpec facetable(String name) {
         FieldResolver.Resolved r = resolver.resolve(name);
         if (r.path() != null || !r.spec().facet()) {
-            throw new QueryException("field '" + name + "' cannot be faceted; facetable fields are marked in 'trailindex fields', "
-                    + "and any dotted path inside requestParameters, responseElements and the other nested objects can be");
+            throw notFacetable(name);
         }
         return r.spec();
+    }
+
+    static QueryException notFacetable(String name) {
+        return new QueryException("field '" + name + "' cannot be faceted; facetable fields are marked in 'trailindex fields', "
+                + "and any dotted path inside requestParameters, responseElements and the other nested objects can be");
     }
 
     List<FacetCounts> count(IndexSearcher s, Query q, List<String> fields, int top) throws IOException {

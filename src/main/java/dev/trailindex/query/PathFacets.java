@@ -103,8 +103,13 @@ final class PathFacets {
         if (raw == null) {
             return lower;
         }
+        return spelledIn(JSON.readTree(rawEvents.decode(raw)), path, lower);
+    }
+
+    /** {@code lower} as spelled in {@code event} at {@code path} from the event's root (names in any case), or as given. */
+    static String spelledIn(JsonNode event, String path, String lower) {
         List<String> found = new ArrayList<>();
-        collect(JSON.readTree(rawEvents.decode(raw)), path.split("\\."), 0, found);
+        collect(event, path.split("\\."), 0, found);
         for (String v : found) {
             if (TermLimits.term(v, true).equals(lower)) {
                 return v;
