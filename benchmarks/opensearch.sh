@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # OpenSearch (issue 14): bulk-load N generated events into one local OpenSearch node against the local indexer, on
 # the same files in the same run: events/s and size on disk, each also divided by the raw JSON bytes; the cluster
-# with best_compression (the template's default) and, with CODECS=both, the default codec too.
+# with best_compression (the template's default) and, with CODECS=both, the default codec too; then the warm pivot,
+# facet, time-window and nested-value latencies on both (benchmarks/src/WarmBackends.java).
 # Usage: benchmarks/opensearch.sh [EVENTS] [NODE_HEAP]   (defaults: 1000000, 1g). Output: benchmarks/results/opensearch-<events>.txt
 # Under the build lock when others build: flock /tmp/trailindex-build.lock benchmarks/opensearch.sh
 set -euo pipefail
@@ -53,4 +54,11 @@ for codec in best_compression $([ "${CODECS:-}" = both ] && echo default); do
   echo "opensearch ($codec): $ms ms, $(( n * 1000 / ms )) events/s, $docs documents, indices $size bytes = $(python3 -c "print(round($size/$raw,3))") of raw;" \
        "after forcemerge to 1 segment $merged bytes = $(python3 -c "print(round($merged/$raw,3))") of raw"
 done
+# Warm latencies of the same questions through the search seam, on the same events: the local index, then the cluster
+# (the best_compression copy, force-merged as above).
+key=$(python3 -c "import json; print(json.load(open('$data/expected.json'))['busyKey'])")
+echo "warm, local index (-Xmx512m, one process):"
+"$J" -Xmx512m -cp 'target/classes:target/lib/*' benchmarks/src/WarmBackends.java local "$idx" "$key"
+echo "warm, OpenSearch (the same client process shape, queries sent to the node):"
+"$J" -Xmx512m -cp 'target/classes:target/lib/*' benchmarks/src/WarmBackends.java opensearch "$url" bench-best-compression "$key"
 } | tee "$out"

@@ -89,7 +89,7 @@ final class ClusterCopies {
     private Held held(JsonNode hit) {
         JsonNode s = hit.path("_source");
         try {
-            byte[] json = value(s, Derivation.RAW_EVENT).binaryValue();
+            byte[] json = RawText.decode(value(s, Derivation.RAW_EVENT).asText());
             List<String> flags = new ArrayList<>();
             JsonNode f = value(s, Derivation.FLAGS);
             if (f.isArray()) {

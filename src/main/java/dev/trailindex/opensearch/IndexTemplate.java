@@ -97,11 +97,12 @@ public final class IndexTemplate {
         m.put("dynamic", "strict");
         m.set("_meta", meta());
         // _source keeps what the local index stores (the original event, its key and place) plus the flags the loader
-        // reads back; every other value is indexed and in doc values, and readable from the original.
+        // reads back and the event's time (a hit's time, as locally); every other value is indexed and in doc values,
+        // and readable from the original.
         ArrayNode includes = m.putObject("_source").putArray("includes");
         ObjectNode props = m.putObject("properties");
         for (FieldSpec f : schema.fields()) {
-            if (f.store() || f.derive() == Derivation.FLAGS) {
+            if (f.store() || f.derive() == Derivation.FLAGS || f.type() == FieldType.TIME) {
                 includes.add(f.name());
             }
             props.set(f.name(), mapping(f));
@@ -127,7 +128,8 @@ public final class IndexTemplate {
                 }
             }
             case TEXT -> n.put("type", FieldType.TEXT.jsonName()).put("analyzer", ANALYZER);
-            case RAW -> n.put("type", "binary");
+            // Kept in _source only, as text where it is UTF-8 (see RawText): neither indexed nor in doc values.
+            case RAW -> n.put("type", KEYWORD).put("index", false).put("doc_values", false);
             case ENUM -> n.put("type", KEYWORD);
         }
         return n;

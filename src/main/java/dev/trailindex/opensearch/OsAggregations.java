@@ -23,8 +23,9 @@ import java.util.Map;
 
 /**
  * Histograms, the actor sheet and hunts. A histogram's buckets are planned by the local backend's rules (calendar
- * intervals in the request's zone, the span of the matches or of the time range) and counted by a range
- * aggregation with exactly those bounds, so both backends give the same buckets, empty ones included.
+ * intervals in the request's zone, the span of the matches or of the time range) and counted by one sparse
+ * date_histogram where its buckets are provably the plan's, else by a range aggregation with exactly the plan's
+ * bounds, so both backends give the same buckets, empty ones included.
  */
 final class OsAggregations {
     /** Ranges per request, well under the cluster's bucket limit. */
@@ -51,6 +52,14 @@ final class OsAggregations {
         BackendSupport.Buckets plan = BackendSupport.histogramBuckets(interval, req.zone(), min, last);
         List<Histogram.Bucket> buckets = new ArrayList<>();
         long inBuckets = 0;
+        long[] sparse = sparse(q, plan, req.zone());
+        if (sparse != null) {
+            for (int i = 0; i < sparse.length; i++) {
+                buckets.add(new Histogram.Bucket(plan.starts().get(i), sparse[i]));
+                inBuckets += sparse[i];
+            }
+            return new Histogram(plan.step().nominalMillis(), plan.step().label(), buckets, total - inBuckets);
+        }
         for (int from = 0; from < plan.starts().size(); from += RANGES_PER_CALL) {
             int to = Math.min(plan.starts().size(), from + RANGES_PER_CALL);
             long[] counts = ranges(q, plan.starts().subList(from, to), plan.ends().subList(from, to));
@@ -60,6 +69,61 @@ final class OsAggregations {
             }
         }
         return new Histogram(plan.step().nominalMillis(), plan.step().label(), buckets, total - inBuckets);
+    }
+
+    /**
+     * The plan's counts from one date_histogram of the non-empty buckets, when the cluster's buckets are provably the
+     * plan's: a fixed width in a zone without daylight saving (the same floor arithmetic on both sides), or one
+     * calendar day, week (from Monday), month or year. Every key the cluster returns must be a start of the plan, or
+     * null is returned and the caller counts by explicit ranges. A long span at a fine interval (a year by the hour
+     * is 8,760 buckets, mostly empty) costs one small request instead of a range per bucket.
+     */
+    private long[] sparse(ObjectNode q, BackendSupport.Buckets plan, java.time.ZoneId zone) {
+        Interval step = plan.step();
+        java.time.ZoneId z = zone == null ? java.time.ZoneOffset.UTC : zone;
+        ObjectNode dh = NODES.objectNode().put("field", OsFields.search(index.time())).put("min_doc_count", 1)
+                .put("time_zone", z.getId());
+        String unit = switch (step.unit()) {
+            case SECONDS -> "s";
+            case MINUTES -> "m";
+            case HOURS -> "h";
+            default -> null;
+        };
+        if (unit != null) {
+            if (!z.getRules().isFixedOffset()) {
+                return null;
+            }
+            dh.put("fixed_interval", step.amount() + unit);
+        } else {
+            String cal = switch (step.unit()) {
+                case DAYS -> "1d";
+                case WEEKS -> "1w";
+                case MONTHS -> "1M";
+                case YEARS -> "1y";
+                default -> null;
+            };
+            if (cal == null || step.amount() != 1) {
+                return null;
+            }
+            dh.put("calendar_interval", cal);
+        }
+        ObjectNode body = NODES.objectNode().put("size", 0).put("track_total_hits", false);
+        body.set("query", q);
+        body.set("aggs", NODES.objectNode().set("b", NODES.objectNode().set("date_histogram", dh)));
+        JsonNode got = index.search(body).path("aggregations").path("b").path("buckets");
+        Map<Long, Integer> at = new java.util.HashMap<>();
+        for (int i = 0; i < plan.starts().size(); i++) {
+            at.put(plan.starts().get(i), i);
+        }
+        long[] counts = new long[plan.starts().size()];
+        for (JsonNode b : got) {
+            Integer i = at.get(b.path("key").asLong());
+            if (i == null) {
+                return null;
+            }
+            counts[i] = b.path("doc_count").asLong();
+        }
+        return counts;
     }
 
     /** The earliest and latest event time among the matches, null when none has a time. */

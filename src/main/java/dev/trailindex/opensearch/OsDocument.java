@@ -53,12 +53,12 @@ public record OsDocument(String key, String month, ObjectNode json) {
                 continue;
             }
             switch (f.type()) {
-                case RAW -> put(root, f.name()).put(leaf(f.name()), event.json());
+                case RAW -> put(root, f.name()).put(leaf(f.name()), RawText.encode(event.json()));
                 case ENUM -> put(root, f.name()).put(leaf(f.name()), f.values().get(0));
                 case NUMBER -> number(root, f, fields, event);
                 case TEXT -> strings(root, f.name(), texts(fields));
                 case FLATTENED -> strings(root, f.name(), terms(fields));
-                default -> keyword(root, f, fields, key);
+                default -> keyword(root, f, fields, doc, key);
             }
         }
         return new OsDocument(key, month, root);
@@ -111,7 +111,7 @@ public record OsDocument(String key, String month, ObjectNode json) {
         return indices.events(String.format(java.util.Locale.ROOT, "%04d.%02d", year, month));
     }
 
-    private static void keyword(ObjectNode root, FieldSpec f, List<IndexableField> fields, String key) {
+    private static void keyword(ObjectNode root, FieldSpec f, List<IndexableField> fields, Document doc, String key) {
         if (f.derive() == Derivation.EVENT_KEY) {
             put(root, f.name()).put(leaf(f.name()), key);
             if (f.sort()) {
@@ -122,7 +122,7 @@ public record OsDocument(String key, String month, ObjectNode json) {
         strings(root, f.name(), originals(fields));
         if (f.type() == FieldType.IP) {
             Set<String> ips = new LinkedHashSet<>();
-            for (IndexableField x : fields) {
+            for (IndexableField x : doc.getFields(f.ipPointField())) {
                 if (x instanceof InetAddressPoint p) {
                     InetAddress a = InetAddressPoint.decode(p.binaryValue().bytes);
                     ips.add(a.getHostAddress());

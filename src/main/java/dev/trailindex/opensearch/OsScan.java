@@ -3,15 +3,13 @@ package dev.trailindex.opensearch;
 import static dev.trailindex.opensearch.QueryTranslator.NODES;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trailindex.query.BackendSupport;
 import dev.trailindex.query.Row;
 import dev.trailindex.query.SearchRequest;
+import dev.trailindex.query.StoredEvent;
 import dev.trailindex.schema.Derivation;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -27,7 +25,6 @@ import java.util.function.Consumer;
  * original event. Rows come oldest first, events without a time last, then by key, as locally.
  */
 final class OsScan {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PAGE = 1000;
     private static final String KEEP_ALIVE = "2m";
 
@@ -47,8 +44,13 @@ final class OsScan {
         Set<String> source = new LinkedHashSet<>(List.of(index.key().name(), index.time().name()));
         if (needRaw) {
             source.add(raw);
+            source.add(index.schema().derived(Derivation.FLAGS).name());
         }
-        wanted.stream().filter(w -> w.docValues() != null).forEach(w -> source.add(w.docValues().name()));
+        // Doc-values fields are read from the cluster's doc values (the original spelling), not from _source,
+        // which keeps only the original and its place.
+        ArrayNode docValues = NODES.arrayNode();
+        wanted.stream().filter(w -> w.docValues() != null).map(w -> OsFields.display(w.docValues())).distinct()
+                .forEach(docValues::add);
         List<Row> rows = new ArrayList<>();
         String pit = openPit();
         try {
@@ -58,13 +60,16 @@ final class OsScan {
                 body.remove("_source");
                 ArrayNode src = body.putArray("_source");
                 source.forEach(src::add);
+                if (!docValues.isEmpty()) {
+                    body.set("docvalue_fields", docValues);
+                }
                 body.set("pit", NODES.objectNode().put("id", pit).put("keep_alive", KEEP_ALIVE));
                 if (after != null) {
                     body.set("search_after", after);
                 }
                 JsonNode hits = index.calls().call("POST", "/_search", body).path("hits").path("hits");
                 for (JsonNode h : hits) {
-                    rows.add(row(h.path("_source"), wanted, raw));
+                    rows.add(row(h.path("_source"), h.path("fields"), wanted, raw));
                 }
                 if (hits.size() < PAGE) {
                     break;
@@ -78,15 +83,12 @@ final class OsScan {
         rows.forEach(each);
     }
 
-    private Row row(JsonNode src, List<BackendSupport.ScanSource> wanted, String rawField) {
+    private Row row(JsonNode src, JsonNode docValues, List<BackendSupport.ScanSource> wanted, String rawField) {
         JsonNode event = null;
         byte[] raw = SourceValues.bytes(src, rawField);
         if (raw != null && wanted.stream().anyMatch(w -> w.jsonPaths() != null)) {
-            try {
-                event = JSON.readTree(raw);
-            } catch (IOException e) {
-                throw new UncheckedIOException("a stored event does not parse: " + e.getMessage(), e);
-            }
+            boolean partial = SourceValues.all(src, index.schema().derived(Derivation.FLAGS).name()).contains(StoredEvent.PARTIAL);
+            event = BackendSupport.parseEvent(raw, partial);
         }
         Map<String, List<String>> values = new LinkedHashMap<>();
         for (BackendSupport.ScanSource w : wanted) {
@@ -98,7 +100,9 @@ final class OsScan {
                     }
                 }
             } else {
-                v.addAll(SourceValues.asDocValues(SourceValues.all(src, w.docValues().name())));
+                List<String> got = new ArrayList<>();
+                docValues.path(OsFields.display(w.docValues())).forEach(x -> got.add(x.asText()));
+                v.addAll(SourceValues.asDocValues(got));
             }
             values.put(w.name(), List.copyOf(v));
         }

@@ -86,9 +86,9 @@ final class SourceValues {
         return v == null ? null : Long.valueOf(v);
     }
 
-    /** A binary field's bytes (base64 in the source). */
+    /** The original event's exact bytes (as {@link RawText} wrote them). */
     static byte[] bytes(JsonNode source, String name) {
         String v = first(source, name);
-        return v == null ? null : Base64.getDecoder().decode(v.getBytes(StandardCharsets.US_ASCII));
+        return v == null ? null : RawText.decode(v);
     }
 }

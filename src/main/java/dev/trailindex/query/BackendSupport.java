@@ -106,6 +106,11 @@ public final class BackendSupport {
         return new ScanSource(name, sf.jsonPaths() == null ? r.spec() : null, sf.jsonPaths());
     }
 
+    /** An original event's tree as a local scan reads it (a partial event: its whole top-level fields). */
+    public static JsonNode parseEvent(byte[] raw, boolean partial) {
+        return ScanField.parse(raw, partial);
+    }
+
     /** The scalar values at a dotted path of an event, as a local scan reads them. */
     public static void collect(JsonNode event, String jsonPath, List<String> out) {
         ScanField.collect(event, jsonPath.split("\\."), 0, out);

@@ -36,6 +36,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SameAnswersTest {
     static final List<String> INPUTS = List.of("samples", "corpus");
     private static final int PAGE = 40;
+    /**
+     * Pages compared per typed query and order: enough for cursors across pages and both ends of the order; every
+     * event's bytes are compared by key in another test, and the oracles' queries are paged to the end.
+     */
+    private static final int TYPED_PAGES = 10;
     private static final List<String> FACETS = List.of("eventName", "sourceIPAddress", "userIdentity.accessKeyId",
             "requestParameters.bucketName", "ti.credential", "errorCode", "related.accessKey");
     private static final List<String> SCAN_FIELDS = List.of("eventName", "sourceIPAddress", "userIdentity.accessKeyId",
@@ -107,8 +112,8 @@ class SameAnswersTest {
         SameBackends b = SameBackends.of(input);
         SearchRequest req = new SearchRequest(query, null, null, PAGE, Order.NEWEST);
         b.same("count", s -> s.count(req));
-        b.same("pages newest", s -> allPages(s, req));
-        b.same("pages oldest", s -> allPages(s, new SearchRequest(query, null, null, PAGE, Order.OLDEST)));
+        b.same("pages newest", s -> pages(s, req, TYPED_PAGES));
+        b.same("pages oldest", s -> pages(s, new SearchRequest(query, null, null, PAGE, Order.OLDEST), TYPED_PAGES));
         b.same("facets", s -> s.facets(req, FACETS, 5));
         for (String interval : List.of("1h", "1d", "auto", "1mo", "7d")) {
             b.same("histogram " + interval, s -> s.histogram(req, Interval.parseOrAuto(interval)));
@@ -117,7 +122,7 @@ class SameAnswersTest {
         if (span != null) {
             SearchRequest ranged = new SearchRequest(query, span[0], span[1], 7, Order.OLDEST);
             b.same("ranged count", s -> s.count(ranged));
-            b.same("ranged pages", s -> allPages(s, ranged));
+            b.same("ranged pages", s -> pages(s, ranged, TYPED_PAGES));
             b.same("ranged histogram", s -> s.histogram(ranged, Interval.parseOrAuto("1h")));
             b.same("ranged facets", s -> s.facets(ranged, List.of("eventSource"), 3));
         }
@@ -201,11 +206,16 @@ class SameAnswersTest {
 
     /** Every page of a search, each page's hits and the cursor it gave, until the last. */
     static String allPages(SearchBackend s, SearchRequest req) {
+        return pages(s, req, Integer.MAX_VALUE);
+    }
+
+    /** The first {@code max} pages, each with its hits' exact bytes and its cursor. */
+    static String pages(SearchBackend s, SearchRequest req, int max) {
         StringBuilder sb = new StringBuilder();
         SearchResult r = s.search(req);
         sb.append(Views.page(r));
         int pages = 1;
-        while (r.nextCursor() != null) {
+        while (r.nextCursor() != null && pages < max) {
             r = s.search(req.page(r.nextCursor()));
             sb.append("\n--- page ").append(++pages).append('\n').append(Views.page(r));
         }
