@@ -41,10 +41,11 @@ final class OsScan {
         ObjectNode query = index.dsl(req, true);
         String raw = index.schema().derived(Derivation.RAW_EVENT).name();
         boolean needRaw = wanted.stream().anyMatch(w -> w.jsonPaths() != null);
+        String flags = index.schema().derived(Derivation.FLAGS).name();
         Set<String> source = new LinkedHashSet<>(List.of(index.key().name(), index.time().name()));
         if (needRaw) {
             source.add(raw);
-            source.add(index.schema().derived(Derivation.FLAGS).name());
+            source.add(flags);
         }
         // Doc-values fields are read from the cluster's doc values (the original spelling), not from _source,
         // which keeps only the original and its place.
@@ -69,7 +70,7 @@ final class OsScan {
                 }
                 JsonNode hits = index.calls().call("POST", "/_search", body).path("hits").path("hits");
                 for (JsonNode h : hits) {
-                    rows.add(row(h.path("_source"), h.path("fields"), wanted, raw));
+                    rows.add(row(h.path("_source"), h.path("fields"), wanted, needRaw ? raw : null, flags));
                 }
                 if (hits.size() < PAGE) {
                     break;
@@ -83,11 +84,12 @@ final class OsScan {
         rows.forEach(each);
     }
 
-    private Row row(JsonNode src, JsonNode docValues, List<BackendSupport.ScanSource> wanted, String rawField) {
+    /** One hit as a row; {@code rawField} is null when no asked field is read from the original. */
+    private Row row(JsonNode src, JsonNode docValues, List<BackendSupport.ScanSource> wanted, String rawField, String flagsField) {
         JsonNode event = null;
-        byte[] raw = SourceValues.bytes(src, rawField);
-        if (raw != null && wanted.stream().anyMatch(w -> w.jsonPaths() != null)) {
-            boolean partial = SourceValues.all(src, index.schema().derived(Derivation.FLAGS).name()).contains(StoredEvent.PARTIAL);
+        byte[] raw = rawField == null ? null : SourceValues.bytes(src, rawField);
+        if (raw != null) {
+            boolean partial = SourceValues.all(src, flagsField).contains(StoredEvent.PARTIAL);
             event = BackendSupport.parseEvent(raw, partial);
         }
         Map<String, List<String>> values = new LinkedHashMap<>();
