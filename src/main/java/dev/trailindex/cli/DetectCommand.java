@@ -193,4 +193,10 @@ final class DetectCommand extends Subcommand implements Callable<Integer> {
     private static String counts(Map<String, Long> m) {
         return m.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", "));
     }
+
+    /** Reads every event (or most): memory-mapped files serve long sequential reads best. */
+    @Override
+    dev.trailindex.query.SearchService.Reads reads() {
+        return dev.trailindex.query.SearchService.Reads.MAPPED;
+    }
 }

@@ -93,4 +93,10 @@ final class ExportCommand extends Subcommand implements Callable<Integer> {
         (target.isStdout() ? err() : out()).printf("exported %s to %s%n", Formats.count(n, "event"), Printable.escape(out));
         return ExitCodes.OK;
     }
+
+    /** Reads every event (or most): memory-mapped files serve long sequential reads best. */
+    @Override
+    dev.trailindex.query.SearchService.Reads reads() {
+        return dev.trailindex.query.SearchService.Reads.MAPPED;
+    }
 }

@@ -22,7 +22,18 @@ abstract class Subcommand {
 
     /** The index named by --index, opened for searching. */
     dev.trailindex.search.SearchBackend openIndex(IndexOption index) {
-        return dev.trailindex.search.LocalBackend.open(index.path(), main.schema());
+        // -Dtrailindex.reads=MAPPED|BUFFERED overrides the command's choice, for measuring one against the other.
+        String forced = System.getProperty("trailindex.reads");
+        var reads = forced == null ? reads() : dev.trailindex.query.SearchService.Reads.valueOf(forced.toUpperCase(java.util.Locale.ROOT));
+        return dev.trailindex.search.LocalBackend.open(index.path(), main.schema(), null, reads);
+    }
+
+    /**
+     * How this command reads the index's files: buffered by default, since a command asks its question and exits
+     * (cheaper to open than memory-mapped files); a command that reads every event overrides it.
+     */
+    dev.trailindex.query.SearchService.Reads reads() {
+        return dev.trailindex.query.SearchService.Reads.BUFFERED;
     }
 
     /** The events on the cluster {@code opensearch} names, if it names one, else the index named by --index. */

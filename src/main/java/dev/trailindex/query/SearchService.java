@@ -90,6 +90,14 @@ public final class SearchService implements Closeable {
                 f.line(), flagsField), raw);
     }
 
+    /**
+     * How the index's files are read. {@link #MAPPED} (Lucene's default, memory-mapped) for a process that asks many
+     * questions; {@link #BUFFERED} (positional reads into small buffers) for a process that asks one and exits:
+     * mapping a segment's files and linking the native calls that advise the kernel about them cost a fresh
+     * count more than the reads they save (benchmarks/RESULTS.md, issue 15, section 3).
+     */
+    public enum Reads { MAPPED, BUFFERED }
+
     /** Opens the index at {@code path}; fails with a clear message if there is none or it needs re-indexing. */
     public static SearchService open(Path path, Schema schema) {
         return open(path, schema, null);
@@ -100,12 +108,17 @@ public final class SearchService implements Closeable {
      * {@link QueryTimeoutException}, so one huge query cannot hold a thread for long.
      */
     public static SearchService open(Path path, Schema schema, java.time.Duration queryTimeout) {
+        return open(path, schema, queryTimeout, Reads.MAPPED);
+    }
+
+    /** The same, reading the files as {@code reads} says. */
+    public static SearchService open(Path path, Schema schema, java.time.Duration queryTimeout, Reads reads) {
         if (!Files.isDirectory(path)) {
             throw new IndexException("no index at " + path + ": run 'trailindex index PATH...' first (or pass --index)");
         }
         Directory dir = null;
         try {
-            dir = Boolean.getBoolean("trailindex.lever.niofs") ? new org.apache.lucene.store.NIOFSDirectory(path) : FSDirectory.open(path);
+            dir = reads == Reads.BUFFERED ? new org.apache.lucene.store.NIOFSDirectory(path) : FSDirectory.open(path);
             if (!DirectoryReader.indexExists(dir)) {
                 String why = IndexFolder.whyNoCommit(path, dir);
                 throw new IndexException(why != null ? why : "no index at " + path + ": run 'trailindex index PATH...' first (or pass --index)");

@@ -1,9 +1,6 @@
 package dev.trailindex.schema;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,10 +17,6 @@ import java.util.TreeSet;
 record SchemaFile(int schemaVersion, String name, String description, List<String> eventKeys,
             List<String> eventNeedsOneOf, Map<String, String> notificationMarkers, ActorSheetFile actorSheet, List<String> display,
             List<String> summary, List<FieldSpec> fields) {
-    private static final ObjectMapper READER = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-
     SchemaFile {
         for (Object[] kv : new Object[][] {{"name", name}, {"description", description}, {"eventKeys", eventKeys}, {"eventNeedsOneOf", eventNeedsOneOf}, {"notificationMarkers", notificationMarkers}, {"actorSheet", actorSheet},
                 {"display", display}, {"summary", summary}, {"fields", fields}}) {
@@ -40,7 +33,7 @@ record SchemaFile(int schemaVersion, String name, String description, List<Strin
     static SchemaFile parse(String source, byte[] bytes) {
         JsonNode tree;
         try {
-            tree = READER.readTree(bytes);
+            tree = JsonTree.read(bytes);
         } catch (IOException e) {
             throw new SchemaException(source + ": not valid JSON: " + firstLine(e.getMessage()), e);
         }

@@ -35,6 +35,11 @@ public final class LocalBackend implements SearchBackend {
         return new LocalBackend(SearchService.open(path, schema, queryTimeout));
     }
 
+    /** The same, reading the index's files as {@code reads} says (buffered for a process that asks one question). */
+    public static LocalBackend open(Path path, Schema schema, Duration queryTimeout, SearchService.Reads reads) {
+        return new LocalBackend(SearchService.open(path, schema, queryTimeout, reads));
+    }
+
     public static LocalBackend open(Path path, Schema schema) {
         return open(path, schema, null);
     }

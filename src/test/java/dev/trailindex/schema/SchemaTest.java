@@ -65,6 +65,18 @@ class SchemaTest {
         assertTrue(parseFails(schemaText().replaceFirst("\"errorCode\"]", "\"errorCod\"]"))
                 .getMessage().contains("unknown field 'errorCod'"));
         assertTrue(parseFails("{").getMessage().startsWith("test.json: not valid JSON"));
+        // Strict JSON: a key given twice in one object, and anything after the schema's object, are errors.
+        String text = schemaText();
+        SchemaException twice = parseFails(text.replaceFirst("\\{", "{\"name\": \"other\", "));
+        assertTrue(twice.getMessage().startsWith("test.json: not valid JSON") && twice.getMessage().contains("name"), twice.getMessage());
+        assertTrue(parseFails(text + " {}").getMessage().startsWith("test.json: not valid JSON"));
+        assertTrue(parseFails(text + " x").getMessage().startsWith("test.json: not valid JSON"));
+        // Whitespace after the object is fine, and the schema is the same.
+        assertEquals(Schema.parse("a", text.getBytes(StandardCharsets.UTF_8)).fingerprint(),
+                Schema.parse("b", (text + "\n\n").getBytes(StandardCharsets.UTF_8)).fingerprint());
+        // A number where a number belongs reads as one; a fraction or text there is a mistake named as such.
+        assertTrue(parseFails(text.replaceFirst("\"schemaVersion\": 6", "\"schemaVersion\": \"6\"")).getMessage().contains("schemaVersion"));
+        assertTrue(parseFails(text.replaceFirst("\"schemaVersion\": 6", "\"schemaVersion\": 6.5")).getMessage().contains("schemaVersion"));
     }
 
     @Test
